@@ -1,0 +1,38 @@
+package dev.artistenricher;
+
+/** The text of {@code --help}: options and configuration keys (SPEC.md). */
+final class Help {
+
+    static final String TEXT = """
+            artist-enricher: enriches Spotify artist IDs from a drop folder through the Spotify Web API.
+
+            Usage: java -jar target/artist-enricher.jar [option]
+              (no option)        daemon: watch the inbox until stopped (SIGTERM finishes in-flight work)
+              --once             process what is in the inbox, then exit (0 done, 1 a file failed, 75 rate-limit parked)
+              --sandbox          try it with no Spotify account: embedded emulator, bundled sample list
+              --emulator [--port N] [--dev-mode] [--latency-ms N] [--synthetic] [--token-lifetime-s N] [--rate-limit N]
+                                 serve the Spotify API emulator alone (for your own tests)
+              --help             this text
+
+            Configuration keys (application.properties < -Dkey=value < environment KEY_IN_CAPS):
+              spotify.client-id             app client ID (required outside --sandbox)         SPOTIFY_CLIENT_ID
+              spotify.client-secret         app client secret (never logged)                   SPOTIFY_CLIENT_SECRET
+              spotify.client-secret-file    file holding the secret (container secrets)        SPOTIFY_CLIENT_SECRET_FILE
+              spotify.token-url             default https://accounts.spotify.com/api/token
+              spotify.api-url               default https://api.spotify.com/v1
+              enricher.inbox                drop folder, default data/inbox
+              enricher.outbox               output folder, default data/outbox
+              enricher.batch-size           IDs per API call, 1..50, default 50 (1 = GET /artists/{id})
+              enricher.concurrency          API calls in flight at once, default 4
+              enricher.max-inline-wait      longest Retry-After waited out in place, default 60s
+              enricher.retry.give-up-after  how long a failing call is retried, default 15m
+              enricher.store                persistent artist store, default data/store
+              enricher.cache.ttl            how long a fetched artist is reused, default 24h
+              enricher.cache.max-size-mb    memory bound of the artist cache, default 32
+
+            Exit codes: 0 ok, 1 a file failed or credentials were rejected, 2 bad configuration, 75 parked by a rate limit.
+            """;
+
+    private Help() {
+    }
+}

@@ -1,0 +1,28 @@
+package dev.artistenricher.enrich;
+
+/**
+ * A rejected input line, as written to {@code <base>.rejects.jsonl}.
+ *
+ * @param reason {@code invalid_id}, {@code not_found} or {@code api_error}
+ */
+public record Reject(long line, String input, String reason, String detail) {
+
+    public static final String INVALID_ID = "invalid_id";
+    public static final String NOT_FOUND = "not_found";
+    public static final String API_ERROR = "api_error";
+
+    /** Echoes at most this much of a hostile line back. */
+    private static final int MAX_INPUT_ECHO = 1000;
+
+    public static Reject invalid(long line, String input, String detail) {
+        return new Reject(line, truncate(input), INVALID_ID, detail);
+    }
+
+    public static Reject of(IdEntry entry, String reason, String detail) {
+        return new Reject(entry.line(), truncate(entry.input()), reason, detail);
+    }
+
+    private static String truncate(String input) {
+        return input.length() <= MAX_INPUT_ECHO ? input : input.substring(0, MAX_INPUT_ECHO) + "…";
+    }
+}

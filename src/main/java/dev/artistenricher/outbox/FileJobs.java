@@ -1,0 +1,107 @@
+package dev.artistenricher.outbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.artistenricher.enrich.ArtistCache;
+import dev.artistenricher.enrich.BatchResult;
+import dev.artistenricher.inbox.IdBatcher;
+import dev.artistenricher.inbox.RecordReaders;
+import dev.artistenricher.run.RunStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The steps of the inbox route that touch files, referenced by name from {@code routes/inbox.camel.yaml}:
+ * open an input, write the enriched batches, complete the outputs, or set a bad input aside.
+ */
+public final class FileJobs {
+
+    /** The exchange property that carries the {@link FileJob} of the file being processed. */
+    public static final String JOB = "fileJob";
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileJobs.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path outbox;
+    private final int batchSize;
+    private final ArtistCache cache;
+    private final RunStatus status;
+    private final Clock clock;
+
+    public FileJobs(Path outbox, int batchSize, ArtistCache cache, RunStatus status, Clock clock) {
+        this.outbox = outbox;
+        this.batchSize = batchSize;
+        this.cache = cache;
+        this.status = status;
+        this.clock = clock;
+    }
+
+    public FileJob open(@Header(Exchange.FILE_PATH) String path, @Header(Exchange.FILE_NAME_ONLY) String name) throws IOException {
+        Files.createDirectories(outbox);
+        OutboxPaths paths = OutboxPaths.of(outbox, name);
+        IdBatcher batcher = new IdBatcher(RecordReaders.open(Path.of(path)), batchSize, cache::contains);
+        LOG.info("Processing {}", name);
+        return new FileJob(name, paths, batcher, clock);
+    }
+
+    public void write(@ExchangeProperty(JOB) FileJob job, BatchResult result) throws IOException {
+        job.accept(result);
+        status.progress(result.artists().size(), result.rejects().size());
+    }
+
+    public void complete(@ExchangeProperty(JOB) FileJob job) throws IOException {
+        Summary s = job.complete();
+        status.fileCompleted();
+        LOG.info("Completed {}: {} lines, {} unique IDs, {} enriched, {} rejected, {} API calls in {} ms -> {}",
+                s.source(), s.lines(), s.unique(), s.enriched(), s.rejected(), s.apiCalls(), s.durationMs(),
+                job.paths().artists());
+    }
+
+    /**
+     * An input that cannot be processed: its partial outputs are dropped and the reason is written
+     * to {@code <base>.error.json}; the route then moves the input to {@code .error/}.
+     */
+    public void quarantine(@ExchangeProperty(JOB) FileJob job, @Header(Exchange.FILE_NAME_ONLY) String name,
+            Exception failure) throws IOException {
+        if (job != null) {
+            job.abandon();
+        }
+        Throwable cause = rootInputFailure(failure);
+        String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        OutboxPaths paths = OutboxPaths.of(outbox, name);
+        Files.createDirectories(outbox);
+        ObjectNode error = JSON.createObjectNode();
+        error.put("source", name);
+        error.put("reason", reason);
+        error.put("failedAt", clock.instant().toString());
+        OutboxFile file = new OutboxFile(paths.error());
+        file.writer().write(JSON.writeValueAsString(error) + "\n");
+        file.commit();
+        status.fileFailed();
+        LOG.error("Cannot process {}: {}; moved to .error, reason in {}", name, reason, paths.error());
+    }
+
+    /** Drops partial outputs of a file whose processing failed for a reason other than its content. */
+    public void abandon(@ExchangeProperty(JOB) FileJob job) {
+        if (job != null) {
+            job.abandon();
+            status.fileFailed();
+        }
+    }
+
+    private static Throwable rootInputFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof dev.artistenricher.inbox.InputFileException) {
+                return t;
+            }
+        }
+        return failure;
+    }
+}

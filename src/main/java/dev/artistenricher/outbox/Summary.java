@@ -1,0 +1,8 @@
+package dev.artistenricher.outbox;
+
+import java.time.Instant;
+
+/** The figures of {@code <base>.summary.json}, in SPEC.md's order. */
+public record Summary(String source, long lines, long ids, long unique, long enriched, long rejected,
+        long apiCalls, Instant startedAt, long durationMs) {
+}

@@ -1,0 +1,115 @@
+package dev.artistenricher.spotify;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns one line of user input into a Spotify artist ID, or says why it cannot.
+ *
+ * <p>Accepted: a bare ID (22 characters of {@code [0-9A-Za-z]}), {@code spotify:artist:<id>}, and
+ * {@code https://open.spotify.com[/intl-xx]/artist/<id>[/][?query][#fragment]}. Everything that
+ * comes out as an ID has been matched against the strict 22-character alphabet, so nothing else
+ * can ever be placed into a request URL.
+ */
+public final class ArtistIdParser {
+
+    /** What a line turned out to be. */
+    public sealed interface Result {
+    }
+
+    /** A blank line or a {@code #} comment: not counted as an ID, not rejected. */
+    public record Skipped() implements Result {
+    }
+
+    public record Valid(String id) implements Result {
+    }
+
+    public record Invalid(String detail) implements Result {
+    }
+
+    private static final Skipped SKIPPED = new Skipped();
+    private static final int MAX_INPUT_LENGTH = 512;
+    private static final Pattern BARE_ID = Pattern.compile("[0-9A-Za-z]{22}");
+    private static final Pattern URI_FORM = Pattern.compile("spotify:artist:([0-9A-Za-z]{22})");
+    private static final Pattern URL_FORM = Pattern.compile(
+            "https?://open\\.spotify\\.com/(?:intl-[A-Za-z]{2}(?:[-_][A-Za-z]{2,4})?/)?artist/([0-9A-Za-z]{22})/?(?:\\?[^#\\s]*)?(?:#\\S*)?",
+            Pattern.CASE_INSENSITIVE);
+
+    private ArtistIdParser() {
+    }
+
+    public static Result parse(String line) {
+        if (line == null) {
+            return SKIPPED;
+        }
+        String text = strip(line);
+        if (text.isEmpty() || text.startsWith("#")) {
+            return SKIPPED;
+        }
+        if (text.length() > MAX_INPUT_LENGTH) {
+            return new Invalid("input too long (" + text.length() + " characters)");
+        }
+        if (BARE_ID.matcher(text).matches()) {
+            return new Valid(text);
+        }
+        Matcher uri = URI_FORM.matcher(text);
+        if (uri.matches()) {
+            return new Valid(uri.group(1));
+        }
+        Matcher url = URL_FORM.matcher(text);
+        if (url.matches() && hostIsExactlyOpenSpotify(text)) {
+            return new Valid(url.group(1));
+        }
+        return new Invalid(explain(text));
+    }
+
+    /** True when the text is exactly a well-formed Spotify ID (the last check before a URL is built). */
+    public static boolean isWellFormedId(String id) {
+        return id != null && BARE_ID.matcher(id).matches();
+    }
+
+    private static boolean hostIsExactlyOpenSpotify(String text) {
+        // the scheme is matched case-insensitively, but "open.spotify.com" must be followed by the path
+        int start = text.indexOf("://") + 3;
+        return text.regionMatches(true, start, "open.spotify.com/", 0, 17);
+    }
+
+    /** Trims spaces, tabs, a UTF-8 byte order mark and a trailing carriage return. */
+    public static String strip(String line) {
+        int start = 0;
+        int end = line.length();
+        while (start < end && isIgnorable(line.charAt(start))) {
+            start++;
+        }
+        while (end > start && isIgnorable(line.charAt(end - 1))) {
+            end--;
+        }
+        return line.substring(start, end);
+    }
+
+    private static boolean isIgnorable(char c) {
+        return c == '\uFEFF' || c == '\r' || c == '\n' || c == ' ' || c == '\t' || c == '\u00A0';
+    }
+
+    private static String explain(String text) {
+        if (text.startsWith("spotify:") && !text.startsWith("spotify:artist:")) {
+            return "not an artist URI";
+        }
+        if (text.startsWith("spotify:artist:")) {
+            return "artist URI without a valid 22-character ID";
+        }
+        if (text.regionMatches(true, 0, "http", 0, 4)) {
+            return "not an open.spotify.com artist URL";
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7F || c == '\uFFFD') {
+                return "contains control or undecodable characters";
+            }
+        }
+        if (text.chars().allMatch(c -> c < 128 && Character.isLetterOrDigit(c))) {
+            return "an ID has 22 characters, this has " + text.length();
+        }
+        return "not a Spotify artist ID, URI or URL";
+    }
+}

@@ -1,0 +1,217 @@
+package dev.artistenricher.spotify;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One logical request for artists: {@code GET /artists?ids=} or {@code GET /artists/{id}}.
+ *
+ * <p>What is the same for every request lives here: the rate-limit gate is passed before anything
+ * leaves, a token valid for the whole trip is attached, at most {@code concurrency} requests are in
+ * flight, a 429 closes the gate for its {@code Retry-After} and the same request goes again, and a
+ * 401 renews the token once and retries once (whatever the message says: its text changed in 2026).
+ * Everything else is reported as an {@link ApiAnswer} for the enricher to decide on.
+ */
+public final class SpotifyArtistsApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SpotifyArtistsApi.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory FACTORY = JSON.getFactory();
+    private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
+
+    private final HttpClient http;
+    private final String apiUrl;
+    private final AccessTokenProvider tokens;
+    private final RateLimitGate gate;
+    private final Semaphore inFlight;
+    private final Duration timeout;
+    private final ApiStats stats;
+
+    public SpotifyArtistsApi(HttpClient http, URI apiUrl, AccessTokenProvider tokens, RateLimitGate gate,
+            int concurrency, Duration timeout, ApiStats stats) {
+        this.http = http;
+        this.apiUrl = apiUrl.toString();
+        this.tokens = tokens;
+        this.gate = gate;
+        this.inFlight = new Semaphore(concurrency, true);
+        this.timeout = timeout;
+        this.stats = stats;
+    }
+
+    /** The answer and the number of HTTP requests it took (429 and 401 retries included). */
+    public record Outcome(ApiAnswer answer, int calls) {
+    }
+
+    public Outcome several(List<String> ids) throws InterruptedException {
+        ids.forEach(SpotifyArtistsApi::requireWellFormed);
+        return exchange(URI.create(apiUrl + "/artists?ids=" + String.join(",", ids)), ids.size(), true);
+    }
+
+    public Outcome one(String id) throws InterruptedException {
+        requireWellFormed(id);
+        return exchange(URI.create(apiUrl + "/artists/" + id), 1, false);
+    }
+
+    public ApiStats stats() {
+        return stats;
+    }
+
+    private static void requireWellFormed(String id) {
+        // the parser already guarantees it; this is the last line of defence before a URL is built
+        if (!ArtistIdParser.isWellFormedId(id)) {
+            throw new IllegalArgumentException("not a well-formed artist ID");
+        }
+    }
+
+    private Outcome exchange(URI uri, int expected, boolean batch) throws InterruptedException {
+        int calls = 0;
+        boolean renewed = false;
+        while (true) {
+            gate.awaitOpen();
+            String token = tokens.bearerToken();
+            HttpRequest request = HttpRequest.newBuilder(uri)
+                    .timeout(timeout)
+                    .header("Authorization", "Bearer " + token)
+                    .header("Accept", "application/json")
+                    .GET()
+                    .build();
+            HttpResponse<byte[]> response;
+            inFlight.acquire();
+            try {
+                calls++;
+                response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            } catch (HttpTimeoutException e) {
+                stats.recordCall("timeout");
+                return new Outcome(new ApiAnswer.Failed("timeout after " + timeout.toMillis() + " ms"), calls);
+            } catch (IOException e) {
+                stats.recordCall("io_error");
+                return new Outcome(new ApiAnswer.Failed("connection failed: " + TokenEndpointClient.describe(e)), calls);
+            } finally {
+                inFlight.release();
+            }
+            int status = response.statusCode();
+            stats.recordCall(Integer.toString(status));
+            if (status == 429) {
+                Duration wait = retryAfter(response);
+                stats.recordRateLimited(wait.toMillis());
+                gate.closeFor(wait);
+                LOG.info("Spotify rate limit: holding all API calls for {} s (Retry-After{})", wait.toSeconds(), quotaNote(response));
+                continue;
+            }
+            if (status == 401 && !renewed) {
+                renewed = true;
+                tokens.renewAfterRejection(token);
+                continue;
+            }
+            return new Outcome(interpret(status, response.body(), expected, batch), calls);
+        }
+    }
+
+    private static ApiAnswer interpret(int status, byte[] body, int expected, boolean batch) {
+        try {
+            if (status == 200) {
+                List<String> artists = batch ? parseArtists(body) : List.of(compact(body));
+                if (artists.size() != expected) {
+                    return new ApiAnswer.Failed("answer holds " + artists.size() + " artists for " + expected + " IDs");
+                }
+                return new ApiAnswer.Artists(artists);
+            }
+        } catch (IOException e) {
+            return new ApiAnswer.Failed("unreadable answer: " + e.getMessage());
+        }
+        String message = "HTTP " + status + errorMessage(body);
+        if (status == 404 && !batch) {
+            return new ApiAnswer.NotFound();
+        }
+        if (status == 400) {
+            return new ApiAnswer.BadRequest(message);
+        }
+        if (status == 403 && batch) {
+            return new ApiAnswer.Forbidden(message);
+        }
+        return new ApiAnswer.Failed(message);
+    }
+
+    /** Reads {@code {"artists":[...]}} as a stream, keeping each artist as compact JSON text exactly as sent. */
+    private static List<String> parseArtists(byte[] body) throws IOException {
+        List<String> artists = new ArrayList<>();
+        try (JsonParser parser = FACTORY.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("not a JSON object");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (!"artists".equals(field) || value != JsonToken.START_ARRAY) {
+                    parser.skipChildren();
+                    continue;
+                }
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    artists.add(parser.currentToken() == JsonToken.VALUE_NULL ? null : copy(parser));
+                }
+            }
+        }
+        return artists;
+    }
+
+    private static String compact(byte[] body) throws IOException {
+        try (JsonParser parser = FACTORY.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("not a JSON object");
+            }
+            return copy(parser);
+        }
+    }
+
+    private static String copy(JsonParser parser) throws IOException {
+        StringWriter out = new StringWriter(1024);
+        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
+            generator.copyCurrentStructure(parser);
+        }
+        return out.toString();
+    }
+
+    private static String errorMessage(byte[] body) {
+        try {
+            JsonNode error = JSON.readTree(body).path("error");
+            String message = error.isTextual() ? error.asText() : error.path("message").asText("");
+            return message.isEmpty() ? "" : ": " + message;
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static Duration retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After")
+                .map(String::strip)
+                .filter(v -> v.matches("\\d{1,9}"))
+                .map(v -> Duration.ofSeconds(Math.max(1, Long.parseLong(v))))
+                .orElse(DEFAULT_RETRY_AFTER);
+    }
+
+    private static String quotaNote(HttpResponse<byte[]> response) {
+        try {
+            String reason = JSON.readTree(response.body()).path("error").path("reason").asText("");
+            return reason.isEmpty() ? "" : ", " + reason;
+        } catch (IOException | RuntimeException e) {
+            return "";
+        }
+    }
+}
