@@ -130,6 +130,8 @@ public final class App {
         failure.rethrowIfConfiguration(null);
         if (status.fatalReason() != null) {
             err.println(status.fatalReason());
+        } else if (status.parkedLine() != null) {
+            err.println(status.parkedLine());
         }
         return code != 0 ? code : status.exitCode();
     }

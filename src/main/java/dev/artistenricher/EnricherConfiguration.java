@@ -1,9 +1,10 @@
 package dev.artistenricher;
 
 import dev.artistenricher.config.EnricherSettings;
-import dev.artistenricher.enrich.ArtistCache;
+import dev.artistenricher.enrich.ArtistStore;
 import dev.artistenricher.enrich.BatchEnricher;
 import dev.artistenricher.outbox.FileJobs;
+import dev.artistenricher.run.RateLimitParking;
 import dev.artistenricher.run.RunStatus;
 import dev.artistenricher.spotify.AccessTokenProvider;
 import dev.artistenricher.spotify.ApiStats;
@@ -27,7 +28,7 @@ import org.apache.camel.spi.ThreadPoolProfile;
 public class EnricherConfiguration implements CamelConfiguration {
 
     @Override
-    public void configure(CamelContext context) {
+    public void configure(CamelContext context) throws Exception {
         EnricherSettings settings = EnricherSettings.read(key -> context.getPropertiesComponent().resolveProperty(key));
         Registry registry = context.getRegistry();
         Clock clock = Clock.systemUTC();
@@ -47,8 +48,9 @@ public class EnricherConfiguration implements CamelConfiguration {
                 clock);
         ApiStats stats = new ApiStats();
         SpotifyArtistsApi api = new SpotifyArtistsApi(http, settings.apiUrl(), tokens, new RateLimitGate(clock),
-                settings.concurrency(), settings.httpTimeout(), stats);
-        ArtistCache cache = new ArtistCache(settings.cacheTtl(), settings.cacheMaxBytes());
+                settings.concurrency(), settings.httpTimeout(), settings.maxInlineWait(), stats);
+        ArtistStore cache = new ArtistStore(settings.store(), settings.cacheTtl(), settings.cacheMegabytes(), clock);
+        context.addService(cache);
         BatchEnricher enricher = new BatchEnricher(api, cache, settings.batchSize(),
                 new BatchEnricher.RetryPolicy(settings.giveUpAfter(), settings.retryInitialBackoff(), settings.retryMaxBackoff()),
                 clock);
@@ -56,9 +58,11 @@ public class EnricherConfiguration implements CamelConfiguration {
         registry.bind("settings", settings);
         registry.bind("accessTokens", tokens);
         registry.bind("apiStats", stats);
-        registry.bind("artistCache", cache);
+        registry.bind("artistStore", cache);
         registry.bind("batchEnricher", enricher);
-        registry.bind("fileJobs", new FileJobs(settings.outbox(), settings.batchSize(), cache, status, clock));
+        FileJobs fileJobs = new FileJobs(settings.outbox(), settings.batchSize(), cache, status, clock);
+        registry.bind("fileJobs", fileJobs);
+        registry.bind("rateLimitParking", new RateLimitParking(context, status, fileJobs));
         registry.bind("enrichmentPool", enrichmentPool(context, settings.concurrency()));
     }
 

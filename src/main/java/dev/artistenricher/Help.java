@@ -28,7 +28,7 @@ final class Help {
               enricher.retry.give-up-after  how long a failing call is retried, default 15m
               enricher.store                persistent artist store, default data/store
               enricher.cache.ttl            how long a fetched artist is reused, default 24h
-              enricher.cache.max-size-mb    memory bound of the artist cache, default 32
+              enricher.cache.max-size-mb    memory for the store's page cache, default 16
 
             Exit codes: 0 ok, 1 a file failed or credentials were rejected, 2 bad configuration, 75 parked by a rate limit.
             """;

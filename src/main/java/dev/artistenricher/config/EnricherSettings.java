@@ -31,7 +31,7 @@ public record EnricherSettings(
         Duration httpTimeout,
         Path store,
         Duration cacheTtl,
-        long cacheMaxBytes) {
+        int cacheMegabytes) {
 
     public static final int MAX_BATCH_SIZE = 50;
 
@@ -62,7 +62,7 @@ public record EnricherSettings(
                 r.duration("enricher.http.timeout", "30s"),
                 r.path("enricher.store", "data/store"),
                 r.duration("enricher.cache.ttl", "24h"),
-                r.intInRange("enricher.cache.max-size-mb", 32, 1, 1 << 20) * 1024L * 1024L);
+                r.intInRange("enricher.cache.max-size-mb", 16, 1, 1 << 16));
     }
 
     private static String readSecretFile(String file) {

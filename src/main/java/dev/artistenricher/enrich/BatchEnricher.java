@@ -2,6 +2,7 @@ package dev.artistenricher.enrich;
 
 import dev.artistenricher.spotify.ApiAnswer;
 import dev.artistenricher.spotify.Backoff;
+import dev.artistenricher.spotify.RateLimitParkedException;
 import dev.artistenricher.spotify.SpotifyArtistsApi;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,13 +30,13 @@ public final class BatchEnricher {
     private static final Logger LOG = LoggerFactory.getLogger(BatchEnricher.class);
 
     private final SpotifyArtistsApi api;
-    private final ArtistCache cache;
+    private final ArtistStore cache;
     private final int batchSize;
     private final RetryPolicy retry;
     private final Clock clock;
     private final AtomicBoolean singleMode;
 
-    public BatchEnricher(SpotifyArtistsApi api, ArtistCache cache, int batchSize, RetryPolicy retry, Clock clock) {
+    public BatchEnricher(SpotifyArtistsApi api, ArtistStore cache, int batchSize, RetryPolicy retry, Clock clock) {
         this.api = api;
         this.cache = cache;
         this.batchSize = batchSize;
@@ -63,7 +64,11 @@ public final class BatchEnricher {
         return singleMode.get();
     }
 
-    public BatchResult enrich(IdBatch batch) throws InterruptedException {
+    /**
+     * @throws RateLimitParkedException when Spotify asks for a wait above {@code enricher.max-inline-wait};
+     *                                  what was fetched before is in the store already
+     */
+    public BatchResult enrich(IdBatch batch) throws InterruptedException, RateLimitParkedException {
         Map<String, Fate> fates = new HashMap<>();
         List<String> toFetch = new ArrayList<>();
         for (IdEntry entry : batch.entries()) {
@@ -75,13 +80,21 @@ public final class BatchEnricher {
             }
         }
         AtomicInteger calls = new AtomicInteger();
-        for (int from = 0; from < toFetch.size(); from += batchSize) {
-            List<String> chunk = toFetch.subList(from, Math.min(toFetch.size(), from + batchSize));
-            if (singleMode.get()) {
-                fetchOneByOne(chunk, fates, calls);
-            } else {
-                fetchSeveral(chunk, fates, calls);
+        try {
+            for (int from = 0; from < toFetch.size(); from += batchSize) {
+                List<String> chunk = toFetch.subList(from, Math.min(toFetch.size(), from + batchSize));
+                if (singleMode.get()) {
+                    fetchOneByOne(chunk, fates, calls);
+                } else {
+                    fetchSeveral(chunk, fates, calls);
+                }
             }
+        } catch (RateLimitParkedException e) {
+            cache.commit(); // the calls that succeeded are never made again
+            throw e;
+        }
+        if (!toFetch.isEmpty()) {
+            cache.commitSoon();
         }
         List<String> artists = new ArrayList<>(batch.entries().size());
         List<Reject> rejects = new ArrayList<>(batch.invalid());
@@ -97,7 +110,8 @@ public final class BatchEnricher {
         return new BatchResult(batch.seq(), artists, rejects, calls.get());
     }
 
-    private void fetchSeveral(List<String> ids, Map<String, Fate> fates, AtomicInteger calls) throws InterruptedException {
+    private void fetchSeveral(List<String> ids, Map<String, Fate> fates, AtomicInteger calls)
+            throws InterruptedException, RateLimitParkedException {
         Retrying attempts = new Retrying();
         while (true) {
             SpotifyArtistsApi.Outcome outcome = api.several(ids);
@@ -136,13 +150,14 @@ public final class BatchEnricher {
         }
     }
 
-    private void fetchOneByOne(List<String> ids, Map<String, Fate> fates, AtomicInteger calls) throws InterruptedException {
+    private void fetchOneByOne(List<String> ids, Map<String, Fate> fates, AtomicInteger calls)
+            throws InterruptedException, RateLimitParkedException {
         for (String id : ids) {
             fates.put(id, fetchOne(id, calls));
         }
     }
 
-    private Fate fetchOne(String id, AtomicInteger calls) throws InterruptedException {
+    private Fate fetchOne(String id, AtomicInteger calls) throws InterruptedException, RateLimitParkedException {
         Retrying attempts = new Retrying();
         while (true) {
             SpotifyArtistsApi.Outcome outcome = api.one(id);

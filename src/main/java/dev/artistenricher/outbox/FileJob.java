@@ -25,6 +25,7 @@ public final class FileJob {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String source;
+    private final java.nio.file.Path input;
     private final OutboxPaths paths;
     private final IdBatcher batcher;
     private final Clock clock;
@@ -38,8 +39,9 @@ public final class FileJob {
     private long rejected;
     private long apiCalls;
 
-    FileJob(String source, OutboxPaths paths, IdBatcher batcher, Clock clock) {
+    FileJob(String source, java.nio.file.Path input, OutboxPaths paths, IdBatcher batcher, Clock clock) {
         this.source = source;
+        this.input = input;
         this.paths = paths;
         this.batcher = batcher;
         this.clock = clock;
@@ -51,6 +53,10 @@ public final class FileJob {
 
     public String source() {
         return source;
+    }
+
+    public java.nio.file.Path input() {
+        return input;
     }
 
     /** The batches to enrich, read lazily from the input. */

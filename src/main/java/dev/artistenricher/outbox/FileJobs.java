@@ -2,7 +2,7 @@ package dev.artistenricher.outbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.artistenricher.enrich.ArtistCache;
+import dev.artistenricher.enrich.ArtistStore;
 import dev.artistenricher.enrich.BatchResult;
 import dev.artistenricher.inbox.IdBatcher;
 import dev.artistenricher.inbox.RecordReaders;
@@ -31,11 +31,11 @@ public final class FileJobs {
 
     private final Path outbox;
     private final int batchSize;
-    private final ArtistCache cache;
+    private final ArtistStore cache;
     private final RunStatus status;
     private final Clock clock;
 
-    public FileJobs(Path outbox, int batchSize, ArtistCache cache, RunStatus status, Clock clock) {
+    public FileJobs(Path outbox, int batchSize, ArtistStore cache, RunStatus status, Clock clock) {
         this.outbox = outbox;
         this.batchSize = batchSize;
         this.cache = cache;
@@ -48,7 +48,7 @@ public final class FileJobs {
         OutboxPaths paths = OutboxPaths.of(outbox, name);
         IdBatcher batcher = new IdBatcher(RecordReaders.open(Path.of(path)), batchSize, cache::contains);
         LOG.info("Processing {}", name);
-        return new FileJob(name, paths, batcher, clock);
+        return new FileJob(name, Path.of(path), paths, batcher, clock);
     }
 
     public void write(@ExchangeProperty(JOB) FileJob job, BatchResult result) throws IOException {
@@ -86,6 +86,26 @@ public final class FileJobs {
         file.commit();
         status.fileFailed();
         LOG.error("Cannot process {}: {}; moved to .error, reason in {}", name, reason, paths.error());
+    }
+
+    /** Drops partial outputs of a file that is left in the inbox to be resumed later (a parked run). */
+    public void putBack(@ExchangeProperty(JOB) FileJob job) {
+        if (job != null) {
+            job.abandon();
+        }
+    }
+
+    /** Distinct IDs of the job's input that are not in the store yet: what a resumed run still has to fetch. */
+    public long idsLeft(FileJob job) {
+        try (IdBatcher batcher = new IdBatcher(RecordReaders.open(job.input()), 50, cache::contains)) {
+            long left = 0;
+            while (batcher.hasNext()) {
+                left += batcher.next().entries().stream().filter(e -> !cache.contains(e.id())).count();
+            }
+            return left;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** Drops partial outputs of a file whose processing failed for a reason other than its content. */

@@ -11,6 +11,8 @@ public final class RunStatus {
 
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;
+    /** EX_TEMPFAIL: the work was parked by a long rate-limit wait; run again later. */
+    public static final int EXIT_PARKED = 75;
 
     private final boolean once;
     private final Runnable finish;
@@ -19,6 +21,7 @@ public final class RunStatus {
     private final AtomicLong artists = new AtomicLong();
     private final AtomicLong rejects = new AtomicLong();
     private final AtomicReference<String> fatal = new AtomicReference<>();
+    private final AtomicReference<String> parked = new AtomicReference<>();
     private volatile boolean finished;
 
     /**
@@ -56,6 +59,20 @@ public final class RunStatus {
         finishNow();
     }
 
+    public boolean isOnce() {
+        return once;
+    }
+
+    /** Ends a {@code --once} run because of a long rate-limit wait; {@code line} is what the user sees. */
+    public void parked(String line) {
+        parked.compareAndSet(null, line);
+        finishNow();
+    }
+
+    public String parkedLine() {
+        return parked.get();
+    }
+
     private void finishNow() {
         if (!finished) {
             finished = true;
@@ -64,7 +81,10 @@ public final class RunStatus {
     }
 
     public int exitCode() {
-        return fatal.get() != null || filesFailed.get() > 0 ? EXIT_FAILED : EXIT_OK;
+        if (fatal.get() != null || filesFailed.get() > 0) {
+            return EXIT_FAILED;
+        }
+        return parked.get() != null ? EXIT_PARKED : EXIT_OK;
     }
 
     public String fatalReason() {

@@ -25,11 +25,18 @@ public final class RateLimitGate {
         openAt.accumulateAndGet(until, (a, b) -> a.isAfter(b) ? a : b);
     }
 
-    /** Blocks until the gate is open. */
-    public void awaitOpen() throws InterruptedException {
+    /**
+     * Blocks until the gate is open, unless that would take longer than {@code maxInlineWait}: such
+     * a wait is never slept through, the work is parked instead.
+     */
+    public void awaitOpen(Duration maxInlineWait) throws InterruptedException, RateLimitParkedException {
         Instant now;
         while ((now = clock.instant()).isBefore(openAt.get())) {
-            Thread.sleep(Math.max(1, Duration.between(now, openAt.get()).toMillis()));
+            Duration wait = Duration.between(now, openAt.get());
+            if (wait.compareTo(maxInlineWait) > 0) {
+                throw new RateLimitParkedException(openAt.get(), "");
+            }
+            Thread.sleep(Math.max(1, wait.toMillis()));
         }
     }
 

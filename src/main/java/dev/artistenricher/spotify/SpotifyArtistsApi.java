@@ -43,9 +43,10 @@ public final class SpotifyArtistsApi {
     private final Semaphore inFlight;
     private final Duration timeout;
     private final ApiStats stats;
+    private final Duration maxInlineWait;
 
     public SpotifyArtistsApi(HttpClient http, URI apiUrl, AccessTokenProvider tokens, RateLimitGate gate,
-            int concurrency, Duration timeout, ApiStats stats) {
+            int concurrency, Duration timeout, Duration maxInlineWait, ApiStats stats) {
         this.http = http;
         this.apiUrl = apiUrl.toString();
         this.tokens = tokens;
@@ -53,18 +54,19 @@ public final class SpotifyArtistsApi {
         this.inFlight = new Semaphore(concurrency, true);
         this.timeout = timeout;
         this.stats = stats;
+        this.maxInlineWait = maxInlineWait;
     }
 
     /** The answer and the number of HTTP requests it took (429 and 401 retries included). */
     public record Outcome(ApiAnswer answer, int calls) {
     }
 
-    public Outcome several(List<String> ids) throws InterruptedException {
+    public Outcome several(List<String> ids) throws InterruptedException, RateLimitParkedException {
         ids.forEach(SpotifyArtistsApi::requireWellFormed);
         return exchange(URI.create(apiUrl + "/artists?ids=" + String.join(",", ids)), ids.size(), true);
     }
 
-    public Outcome one(String id) throws InterruptedException {
+    public Outcome one(String id) throws InterruptedException, RateLimitParkedException {
         requireWellFormed(id);
         return exchange(URI.create(apiUrl + "/artists/" + id), 1, false);
     }
@@ -80,11 +82,11 @@ public final class SpotifyArtistsApi {
         }
     }
 
-    private Outcome exchange(URI uri, int expected, boolean batch) throws InterruptedException {
+    private Outcome exchange(URI uri, int expected, boolean batch) throws InterruptedException, RateLimitParkedException {
         int calls = 0;
         boolean renewed = false;
         while (true) {
-            gate.awaitOpen();
+            gate.awaitOpen(maxInlineWait);
             String token = tokens.bearerToken();
             HttpRequest request = HttpRequest.newBuilder(uri)
                     .timeout(timeout)
@@ -112,7 +114,12 @@ public final class SpotifyArtistsApi {
                 Duration wait = retryAfter(response);
                 stats.recordRateLimited(wait.toMillis());
                 gate.closeFor(wait);
-                LOG.info("Spotify rate limit: holding all API calls for {} s (Retry-After{})", wait.toSeconds(), quotaNote(response));
+                String reason = quotaReason(response);
+                if (wait.compareTo(maxInlineWait) > 0) {
+                    throw new RateLimitParkedException(gate.openAt(), reason);
+                }
+                LOG.info("Spotify rate limit: holding all API calls for {} s (Retry-After{})", wait.toSeconds(),
+                        reason.isEmpty() ? "" : ", " + reason);
                 continue;
             }
             if (status == 401 && !renewed) {
@@ -206,10 +213,10 @@ public final class SpotifyArtistsApi {
                 .orElse(DEFAULT_RETRY_AFTER);
     }
 
-    private static String quotaNote(HttpResponse<byte[]> response) {
+    /** Spotify's {@code error.reason} of a 429 ({@code QUOTA_EXCEEDED} for the Development Mode quota), or "". */
+    private static String quotaReason(HttpResponse<byte[]> response) {
         try {
-            String reason = JSON.readTree(response.body()).path("error").path("reason").asText("");
-            return reason.isEmpty() ? "" : ", " + reason;
+            return JSON.readTree(response.body()).path("error").path("reason").asText("");
         } catch (IOException | RuntimeException e) {
             return "";
         }

@@ -1,0 +1,121 @@
+package dev.artistenricher.enrich;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.camel.support.service.ServiceSupport;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Artists already fetched, on disk (H2's MVStore in {@code enricher.store}), so the same ID in many
+ * files, a re-run or a resumed file costs no second call. Each entry holds when it was fetched and
+ * is reused for {@code enricher.cache.ttl}. MVStore is append-only: a kill at any moment leaves the
+ * last committed version readable. A file that cannot be opened is moved aside and the store
+ * starts empty, so a damaged store costs calls, never a crash loop.
+ *
+ * <p>A Camel service: opened when the context starts, committed and closed when it stops.
+ */
+public final class ArtistStore extends ServiceSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ArtistStore.class);
+    static final String FILE_NAME = "artists.mv.db";
+    /** How often answers are committed to disk at most (a kill loses at most this much of them). */
+    private static final long COMMIT_EVERY_MILLIS = 200;
+
+    private final Path directory;
+    private final Duration ttl;
+    private final int cacheMegabytes;
+    private final Clock clock;
+    private MVStore store;
+    private MVMap<String, String> artists;
+    private volatile long lastCommit;
+
+    public ArtistStore(Path directory, Duration ttl, int cacheMegabytes, Clock clock) {
+        this.directory = directory;
+        this.ttl = ttl;
+        this.cacheMegabytes = cacheMegabytes;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void doStart() throws IOException {
+        Files.createDirectories(directory);
+        Path file = directory.resolve(FILE_NAME);
+        try {
+            store = open(file);
+        } catch (RuntimeException e) {
+            Path aside = file.resolveSibling(FILE_NAME + ".corrupt-" + clock.millis());
+            Files.move(file, aside, StandardCopyOption.REPLACE_EXISTING);
+            LOG.warn("Artist store {} is unreadable ({}); moved it to {} and starting with an empty store",
+                    file, e.getMessage(), aside.getFileName());
+            store = open(file);
+        }
+        artists = store.openMap("artists");
+        LOG.info("Artist store {}: {} artists", file, artists.size());
+    }
+
+    private MVStore open(Path file) {
+        return new MVStore.Builder()
+                .fileName(file.toString())
+                .cacheSize(cacheMegabytes)
+                .compress()
+                .open();
+    }
+
+    @Override
+    protected void doStop() {
+        if (store != null && !store.isClosed()) {
+            store.close();
+        }
+    }
+
+    /** The stored artist JSON, or {@code null} when absent or older than the TTL. */
+    public String get(String id) {
+        String entry = artists.get(id);
+        if (entry == null) {
+            return null;
+        }
+        int separator = entry.indexOf('|');
+        long fetchedAt = Long.parseLong(entry, 0, separator, 10);
+        if (clock.millis() - fetchedAt > ttl.toMillis()) {
+            return null;
+        }
+        return entry.substring(separator + 1);
+    }
+
+    public boolean contains(String id) {
+        return get(id) != null;
+    }
+
+    public void put(String id, String artistJson) {
+        artists.put(id, clock.millis() + "|" + artistJson);
+    }
+
+    /** Makes the answers stored so far durable, at most every {@value #COMMIT_EVERY_MILLIS} ms. */
+    public void commitSoon() {
+        long now = clock.millis();
+        if (now - lastCommit >= COMMIT_EVERY_MILLIS) {
+            lastCommit = now;
+            commit();
+        }
+    }
+
+    public void commit() {
+        try {
+            store.commit();
+        } catch (RuntimeException e) {
+            throw new UncheckedIOException(new IOException("cannot write the artist store: " + e.getMessage(), e));
+        }
+    }
+
+    public int size() {
+        return artists.size();
+    }
+}

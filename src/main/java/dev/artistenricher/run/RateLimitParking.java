@@ -1,0 +1,119 @@
+package dev.artistenricher.run;
+
+import dev.artistenricher.outbox.FileJob;
+import dev.artistenricher.outbox.FileJobs;
+import dev.artistenricher.spotify.RateLimitParkedException;
+import java.time.Instant;
+import java.util.Date;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.component.quartz.QuartzComponent;
+import org.quartz.Job;
+import org.quartz.JobBuilder;
+import org.quartz.JobDataMap;
+import org.quartz.JobExecutionContext;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.TriggerBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Parks the work when Spotify announces a wait longer than {@code enricher.max-inline-wait}: no
+ * thread sleeps through it and no request is held. With {@code --once} the run ends (exit 75);
+ * as a daemon the inbox route is suspended and a one-shot Quartz trigger at the announced time
+ * resumes it. The interrupted file stays in the inbox and resumes from the artist store.
+ */
+public final class RateLimitParking {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RateLimitParking.class);
+    static final String ROUTE = "inbox";
+    private static final String JOB_GROUP = "artist-enricher";
+
+    private final CamelContext context;
+    private final RunStatus status;
+    private final FileJobs files;
+    private volatile Instant parkedUntil;
+
+    public RateLimitParking(CamelContext context, RunStatus status, FileJobs files) {
+        this.context = context;
+        this.status = status;
+        this.files = files;
+    }
+
+    /** Called by the error handler of the inbox route with the exception that parked the file. */
+    public void park(@ExchangeProperty(FileJobs.JOB) FileJob job,
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) throws SchedulerException {
+        Instant until = untilOf(failure);
+        long done = status.artists() + status.rejects();
+        long left = job == null ? -1 : files.idsLeft(job);
+        String line = "Spotify rate limit: retry after " + until + " (" + done + " IDs done, "
+                + (left < 0 ? "unknown" : Long.toString(left)) + " left)";
+        if (status.isOnce()) {
+            status.parked(line);
+            return;
+        }
+        synchronized (this) {
+            if (parkedUntil != null && !until.isAfter(parkedUntil)) {
+                return; // already parked at least that long
+            }
+            parkedUntil = until;
+        }
+        LOG.warn("{}; API calls suspended, resuming by a Quartz trigger at {}", line, until);
+        // the route cannot suspend itself from inside one of its own exchanges: do it beside it
+        new Thread(this::suspendInbox, "park-inbox").start();
+        scheduleResume(until);
+    }
+
+    /** The announced time, or null when nothing is parked; for health checks. */
+    public Instant parkedUntil() {
+        return parkedUntil;
+    }
+
+    void resume() {
+        LOG.info("Spotify rate-limit wait is over; resuming API calls");
+        parkedUntil = null;
+        try {
+            context.getRouteController().resumeRoute(ROUTE);
+        } catch (Exception e) {
+            LOG.error("Cannot resume the inbox route: {}", e.getMessage());
+        }
+    }
+
+    private void suspendInbox() {
+        try {
+            context.getRouteController().suspendRoute(ROUTE);
+        } catch (Exception e) {
+            LOG.error("Cannot suspend the inbox route: {}", e.getMessage());
+        }
+    }
+
+    private void scheduleResume(Instant until) throws SchedulerException {
+        Scheduler scheduler = context.getComponent("quartz", QuartzComponent.class).getScheduler();
+        JobDataMap data = new JobDataMap();
+        data.put(ResumeJob.PARKING, this);
+        scheduler.scheduleJob(
+                JobBuilder.newJob(ResumeJob.class).withIdentity("resume-" + until.toEpochMilli(), JOB_GROUP).usingJobData(data).build(),
+                TriggerBuilder.newTrigger().withIdentity("resume-" + until.toEpochMilli(), JOB_GROUP).startAt(Date.from(until)).build());
+    }
+
+    private static Instant untilOf(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof RateLimitParkedException parked) {
+                return parked.until();
+            }
+        }
+        throw new IllegalArgumentException("not a rate-limit parking", failure);
+    }
+
+    /** The Quartz job fired at the announced time. */
+    public static final class ResumeJob implements Job {
+        static final String PARKING = "parking";
+
+        @Override
+        public void execute(JobExecutionContext execution) {
+            ((RateLimitParking) execution.getMergedJobDataMap().get(PARKING)).resume();
+        }
+    }
+}

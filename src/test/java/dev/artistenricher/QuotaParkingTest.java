@@ -1,0 +1,108 @@
+package dev.artistenricher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.artistenricher.sandbox.SpotifyEmulator;
+import dev.artistenricher.support.EnricherHarness;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Development Mode quota: a 429 QUOTA_EXCEEDED with a Retry-After above enricher.max-inline-wait
+ * parks the work instead of sleeping through it, and the next run resumes from the artist store.
+ */
+class QuotaParkingTest {
+
+    private static final Pattern PARKED_LINE =
+            Pattern.compile("Spotify rate limit: retry after (\\S+) \\((\\d+) IDs done, (\\d+) left\\)");
+
+    private static SpotifyEmulator emulator;
+    private static List<String> input;
+
+    @TempDir
+    Path dir;
+    private EnricherHarness app;
+
+    @BeforeAll
+    static void startEmulator() throws IOException {
+        emulator = SpotifyEmulator.start(0);
+        input = emulator.catalog().ids().subList(0, 250);
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        emulator.close();
+    }
+
+    @BeforeEach
+    void setUp() throws IOException {
+        emulator.controls().reset();
+        emulator.stats().reset();
+        // a Development Mode app: single-artist calls only, a quota after 100 artists, then 3 s to wait
+        emulator.controls().developmentMode(true);
+        emulator.controls().quota(100, Duration.ofSeconds(3));
+        app = new EnricherHarness(emulator, dir)
+                .with("enricher.batch-size", "1")
+                .with("enricher.concurrency", "1")
+                .with("enricher.max-inline-wait", "1s");
+        app.drop("quota.txt", input);
+    }
+
+    private List<String> expectedOutput() {
+        return input.stream()
+                .map(id -> new String(emulator.catalog().artistJson(id, true).orElseThrow(), StandardCharsets.UTF_8))
+                .toList();
+    }
+
+    @Test
+    void onceExits75WithOneLineAndTheNextRunMakesOnlyTheMissingCalls() throws IOException {
+        assertThat(app.runOnce()).isEqualTo(75);
+
+        String line = app.stderr().strip();
+        assertThat(line.lines()).hasSize(1);
+        Matcher m = PARKED_LINE.matcher(line);
+        assertThat(m.matches()).as(line).isTrue();
+        assertThat(m.group(3)).isEqualTo("150");
+        assertThat(app.inbox.resolve("quota.txt")).exists();
+        assertThat(app.out("quota.jsonl")).doesNotExist();
+        assertThat(emulator.stats().idsServed()).isEqualTo(100);
+
+        Instant until = Instant.parse(m.group(1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(until));
+        emulator.controls().quota(1000, Duration.ofSeconds(3)); // a new day: plenty of quota
+        emulator.stats().reset();
+
+        assertThat(app.runOnce()).isZero();
+
+        assertThat(emulator.stats().idsServed()).isEqualTo(150);
+        assertThat(emulator.stats().callsDuringRetryAfter()).isZero();
+        assertThat(app.lines("quota.jsonl")).containsExactlyElementsOf(expectedOutput());
+        assertThat(app.inbox.resolve(".done/quota.txt")).exists();
+    }
+
+    @Test
+    void theDaemonParksAndResumesByItselfWithNoRequestBeforeTheAnnouncedTime() throws IOException {
+        emulator.controls().quota(150, Duration.ofSeconds(3)); // the refill after the wait covers the rest
+        app.startDaemon();
+
+        app.awaitFile(app.out("quota.summary.json"), Duration.ofSeconds(30));
+        assertThat(app.stopDaemon()).isZero();
+
+        assertThat(app.lines("quota.jsonl")).containsExactlyElementsOf(expectedOutput());
+        assertThat(emulator.stats().idsServed()).isEqualTo(250);
+        assertThat(emulator.stats().callsWithStatus(429)).isEqualTo(1);
+        assertThat(emulator.stats().callsDuringRetryAfter()).isZero();
+    }
+}
