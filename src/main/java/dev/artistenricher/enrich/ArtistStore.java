@@ -26,8 +26,6 @@ public final class ArtistStore extends ServiceSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArtistStore.class);
     static final String FILE_NAME = "artists.mv.db";
-    /** How often answers are committed to disk at most (a kill loses at most this much of them). */
-    private static final long COMMIT_EVERY_MILLIS = 200;
 
     private final Path directory;
     private final Duration ttl;
@@ -35,7 +33,6 @@ public final class ArtistStore extends ServiceSupport {
     private final Clock clock;
     private MVStore store;
     private MVMap<String, String> artists;
-    private volatile long lastCommit;
 
     public ArtistStore(Path directory, Duration ttl, int cacheMegabytes, Clock clock) {
         this.directory = directory;
@@ -98,15 +95,10 @@ public final class ArtistStore extends ServiceSupport {
         artists.put(id, clock.millis() + "|" + artistJson);
     }
 
-    /** Makes the answers stored so far durable, at most every {@value #COMMIT_EVERY_MILLIS} ms. */
-    public void commitSoon() {
-        long now = clock.millis();
-        if (now - lastCommit >= COMMIT_EVERY_MILLIS) {
-            lastCommit = now;
-            commit();
-        }
-    }
-
+    /**
+     * Writes what was stored so far to the file (without fsync: it survives the death of the
+     * process, which is what kill-safety asks; the OS keeps the written pages).
+     */
     public void commit() {
         try {
             store.commit();

@@ -94,7 +94,7 @@ public final class BatchEnricher {
             throw e;
         }
         if (!toFetch.isEmpty()) {
-            cache.commitSoon();
+            cache.commit(); // every answer is on disk before its batch counts as done
         }
         List<String> artists = new ArrayList<>(batch.entries().size());
         List<Reject> rejects = new ArrayList<>(batch.invalid());

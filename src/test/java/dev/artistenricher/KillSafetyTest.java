@@ -1,0 +1,90 @@
+package dev.artistenricher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.artistenricher.sandbox.SpotifyEmulator;
+import dev.artistenricher.support.EnricherHarness;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** kill -9 in the middle of a file: nothing lost, nothing duplicated, and the restart only makes the missing calls. */
+class KillSafetyTest {
+
+    private static SpotifyEmulator emulator;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startEmulator() throws IOException {
+        emulator = SpotifyEmulator.start(0);
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        emulator.close();
+    }
+
+    @Test
+    void aProcessKilledMidFileIsRedoneOnRestartWithEachIdExactlyOnce() throws Exception {
+        emulator.controls().latency(Duration.ofMillis(40));
+        EnricherHarness app = new EnricherHarness(emulator, dir)
+                .with("enricher.batch-size", "10")
+                .with("enricher.concurrency", "1");
+        List<String> input = emulator.catalog().ids().subList(0, 300);
+        app.drop("killed.txt", input);
+
+        Process child = startChildJvm(app);
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> emulator.stats().idsServed() >= 100);
+        } finally {
+            child.destroyForcibly(); // SIGKILL: no shutdown hook, no graceful stop
+            child.waitFor(30, TimeUnit.SECONDS);
+        }
+        Set<String> servedBeforeKill = new HashSet<>(emulator.stats().servedIds());
+        assertThat(servedBeforeKill.size()).isLessThan(input.size());
+        assertThat(app.out("killed.jsonl")).doesNotExist();
+        assertThat(app.inbox.resolve("killed.txt")).exists();
+        emulator.stats().reset();
+        emulator.controls().latency(Duration.ZERO);
+
+        assertThat(app.runOnce()).isZero();
+
+        List<String> expected = input.stream()
+                .map(id -> new String(emulator.catalog().artistJson(id, false).orElseThrow(), StandardCharsets.UTF_8))
+                .toList();
+        assertThat(app.lines("killed.jsonl")).containsExactlyElementsOf(expected);
+        Set<String> servedAgain = new HashSet<>(emulator.stats().servedIds());
+        servedAgain.retainAll(servedBeforeKill);
+        // at most the batch whose answer arrived in the instant before the kill is asked for again
+        assertThat(servedAgain.size()).isLessThanOrEqualTo(10);
+        assertThat(emulator.stats().idsServed()).isLessThanOrEqualTo(input.size() - servedBeforeKill.size() + 10);
+    }
+
+    private static Process startChildJvm(EnricherHarness app) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx256m");
+        app.properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(App.class.getName());
+        command.add("--once");
+        File log = Files.createTempFile("child", ".log").toFile();
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+    }
+}

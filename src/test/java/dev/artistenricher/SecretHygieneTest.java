@@ -1,0 +1,79 @@
+package dev.artistenricher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.artistenricher.sandbox.SpotifyEmulator;
+import dev.artistenricher.support.EnricherHarness;
+import dev.artistenricher.support.LogCapture;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.logging.log4j.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The client secret and every access token stay out of logs (at TRACE too), outputs and error files. */
+class SecretHygieneTest {
+
+    private static final String SECRET = "s3cr3t-Value-That-Must-Never-Leak";
+    /** Emulator tokens look like Spotify's: "BQ" and 88 URL-safe characters. */
+    private static final Pattern TOKEN = Pattern.compile("BQ[A-Za-z0-9_-]{40,}");
+
+    private static SpotifyEmulator emulator;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startEmulator() throws IOException {
+        emulator = SpotifyEmulator.start(0);
+        emulator.controls().credentials(SpotifyEmulator.DEMO_CLIENT_ID, SECRET);
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        emulator.close();
+    }
+
+    @Test
+    void neitherTheSecretNorATokenAppearsAnywhereEvenAtTrace() throws IOException {
+        Path secretFile = Files.writeString(dir.resolve("secret"), SECRET + "\n");
+        EnricherHarness app = new EnricherHarness(emulator, dir);
+        app.properties.remove("spotify.client-secret");
+        app.with("spotify.client-secret-file", secretFile.toString());
+        emulator.controls().failNext(1, 401); // a renewal and a retry on the way
+        app.drop("list.txt", emulator.catalog().ids().subList(0, 120));
+        Files.write(app.inbox.resolve("broken.txt"), new byte[] {0, 1, 2});
+
+        String logs;
+        try (LogCapture capture = new LogCapture(Level.TRACE)) {
+            assertThat(app.runOnce()).isEqualTo(1); // broken.txt failed, list.txt completed
+            logs = capture.text();
+        }
+
+        assertThat(app.lines("list.jsonl")).hasSize(120);
+        assertThat(emulator.stats().tokensIssued()).isGreaterThanOrEqualTo(2);
+        assertThat(logs).contains("Spotify access token obtained"); // the capture did see the run
+        assertThat(logs).doesNotContain(SECRET);
+        assertThat(TOKEN.matcher(logs).find()).as("a token in the logs").isFalse();
+        assertThat(logs).doesNotContain("Bearer BQ").doesNotContainIgnoringCase("Basic c2FuZGJveC");
+        String everythingWritten = app.stdout() + app.stderr() + readAll(app.outbox);
+        assertThat(everythingWritten).doesNotContain(SECRET);
+        assertThat(TOKEN.matcher(everythingWritten).find()).isFalse();
+    }
+
+    private static String readAll(Path folder) throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                all.append(Files.readString(file, StandardCharsets.UTF_8));
+            }
+        }
+        return all.toString();
+    }
+}
