@@ -50,7 +50,21 @@ class LineRecordReader implements RecordReader {
             }
         }
         lines++;
-        return truncated ? InputRecord.unreadable(lines, line.toString(), TOO_LONG) : InputRecord.of(lines, line.toString());
+        if (truncated && !isComment(line)) {
+            return InputRecord.unreadable(lines, line.toString(), TOO_LONG);
+        }
+        return InputRecord.of(lines, line.toString());
+    }
+
+    /** A long comment is still a comment: skipped, not rejected. */
+    private static boolean isComment(CharSequence line) {
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c != ' ' && c != '\t' && c != '\uFEFF') {
+                return c == '#';
+            }
+        }
+        return false;
     }
 
     private boolean fill() throws IOException {

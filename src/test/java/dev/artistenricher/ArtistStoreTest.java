@@ -1,0 +1,79 @@
+package dev.artistenricher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.artistenricher.sandbox.SpotifyEmulator;
+import dev.artistenricher.support.EnricherHarness;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The persistent artist store: re-runs cost no calls, the TTL is honoured, a damaged store is rebuilt. */
+class ArtistStoreTest {
+
+    private static SpotifyEmulator emulator;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startEmulator() throws IOException {
+        emulator = SpotifyEmulator.start(0);
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        emulator.close();
+    }
+
+    @Test
+    void aRerunOfTheSameFileInANewProcessMakesNoApiCall() throws IOException {
+        EnricherHarness app = new EnricherHarness(emulator, dir);
+        List<String> input = emulator.catalog().ids().subList(0, 120);
+        app.drop("first.txt", input);
+        assertThat(app.runOnce()).isZero();
+        long calls = emulator.stats().apiCalls();
+        byte[] firstOutput = Files.readAllBytes(app.out("first.jsonl"));
+
+        app.drop("first.txt", input);
+        app.drop("overlap.txt", emulator.catalog().ids().subList(100, 130));
+        assertThat(app.runOnce()).isZero();
+
+        assertThat(Files.readAllBytes(app.out("first.jsonl"))).isEqualTo(firstOutput);
+        assertThat(app.lines("overlap.jsonl")).hasSize(30);
+        assertThat(emulator.stats().apiCalls() - calls).isEqualTo(1); // only the 10 IDs never seen
+    }
+
+    @Test
+    void anExpiredEntryIsFetchedAgain() throws IOException {
+        EnricherHarness app = new EnricherHarness(emulator, dir).with("enricher.cache.ttl", "0ms");
+        app.drop("a.txt", emulator.catalog().ids().subList(0, 5));
+        assertThat(app.runOnce()).isZero();
+        long calls = emulator.stats().apiCalls();
+
+        app.drop("a.txt", emulator.catalog().ids().subList(0, 5));
+        assertThat(app.runOnce()).isZero();
+
+        assertThat(emulator.stats().apiCalls() - calls).isEqualTo(1);
+    }
+
+    @Test
+    void aCorruptStoreIsReportedMovedAsideAndRebuilt() throws IOException {
+        Path store = Files.createDirectories(dir.resolve("store"));
+        Files.write(store.resolve("artists.mv.db"), "this is not an MVStore file".repeat(200).getBytes());
+        EnricherHarness app = new EnricherHarness(emulator, dir);
+        app.drop("after-corruption.txt", emulator.catalog().ids().subList(0, 10));
+
+        assertThat(app.runOnce()).isZero();
+
+        assertThat(app.lines("after-corruption.jsonl")).hasSize(10);
+        try (var files = Files.list(store)) {
+            assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("artists.mv.db.corrupt-"));
+        }
+    }
+}
