@@ -11,7 +11,12 @@ import dev.artistenricher.spotify.ApiStats;
 import dev.artistenricher.spotify.RateLimitGate;
 import dev.artistenricher.spotify.SpotifyArtistsApi;
 import dev.artistenricher.spotify.TokenEndpointClient;
+import dev.artistenricher.health.EnricherMetrics;
+import dev.artistenricher.health.ReadinessCheck;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.util.Optional;
+import org.apache.camel.health.HealthCheckRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -60,10 +65,30 @@ public class EnricherConfiguration implements CamelConfiguration {
         registry.bind("apiStats", stats);
         registry.bind("artistStore", cache);
         registry.bind("batchEnricher", enricher);
-        FileJobs fileJobs = new FileJobs(settings.outbox(), settings.batchSize(), cache, status, clock);
+        FileJobs fileJobs = new FileJobs(settings.outbox(), settings.batchSize(), cache, status, clock, settings.progressInterval());
         registry.bind("fileJobs", fileJobs);
-        registry.bind("rateLimitParking", new RateLimitParking(context, status, fileJobs));
+        RateLimitParking parking = new RateLimitParking(context, status, fileJobs);
+        registry.bind("rateLimitParking", parking);
+
+        HealthCheckRegistry health = HealthCheckRegistry.get(context);
+        if (health != null) {
+            health.register(new ReadinessCheck("spotify-token", () -> tokenProblem(tokens)));
+            health.register(new ReadinessCheck("rate-limit", () -> Optional.ofNullable(parking.parkedUntil())
+                    .map(until -> "rate-limited until " + until)));
+            health.register(new ReadinessCheck("inbox", () -> Files.isDirectory(settings.inbox()) && Files.isReadable(settings.inbox())
+                    ? Optional.empty() : Optional.of("inbox " + settings.inbox() + " is not a readable folder")));
+        }
+        context.addService(new EnricherMetrics(context, stats, status, tokens));
         registry.bind("enrichmentPool", enrichmentPool(context, settings.concurrency()));
+    }
+
+    private static Optional<String> tokenProblem(AccessTokenProvider tokens) {
+        if (tokens.hasUsableToken()) {
+            return Optional.empty();
+        }
+        return Optional.of(tokens.lastFailure()
+                .map(f -> (f.credentialsRejected() ? "Spotify rejected the client credentials: " : "no access token: ") + f.getMessage())
+                .orElse("no access token yet"));
     }
 
     /**

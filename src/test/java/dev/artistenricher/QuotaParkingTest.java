@@ -95,8 +95,17 @@ class QuotaParkingTest {
     @Test
     void theDaemonParksAndResumesByItselfWithNoRequestBeforeTheAnnouncedTime() throws IOException {
         emulator.controls().quota(150, Duration.ofSeconds(3)); // the refill after the wait covers the rest
+        int port;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        app.with("camel.management.enabled", "true").with("camel.management.port", Integer.toString(port));
+        java.net.http.HttpRequest health = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/observe/health?exposureLevel=full")).build();
         app.startDaemon();
 
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> java.net.http.HttpClient.newHttpClient()
+                .send(health, java.net.http.HttpResponse.BodyHandlers.ofString()).body().contains("rate-limited until"));
         app.awaitFile(app.out("quota.summary.json"), Duration.ofSeconds(30));
         assertThat(app.stopDaemon()).isZero();
 

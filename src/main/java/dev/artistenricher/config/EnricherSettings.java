@@ -31,7 +31,8 @@ public record EnricherSettings(
         Duration httpTimeout,
         Path store,
         Duration cacheTtl,
-        int cacheMegabytes) {
+        int cacheMegabytes,
+        Duration progressInterval) {
 
     public static final int MAX_BATCH_SIZE = 50;
 
@@ -62,7 +63,8 @@ public record EnricherSettings(
                 r.duration("enricher.http.timeout", "30s"),
                 r.path("enricher.store", "data/store"),
                 r.duration("enricher.cache.ttl", "24h"),
-                r.intInRange("enricher.cache.max-size-mb", 16, 1, 1 << 16));
+                r.intInRange("enricher.cache.max-size-mb", 16, 1, 1 << 16),
+                Duration.ofSeconds(r.intInRange("enricher.progress-interval", 5, 1, 3600)));
     }
 
     private static String readSecretFile(String file) {

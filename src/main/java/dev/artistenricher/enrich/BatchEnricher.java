@@ -107,7 +107,7 @@ public final class BatchEnricher {
             }
         }
         rejects.sort(Comparator.comparingLong(Reject::line));
-        return new BatchResult(batch.seq(), artists, rejects, calls.get());
+        return new BatchResult(batch.seq(), batch.entries().size(), artists, rejects, calls.get());
     }
 
     private void fetchSeveral(List<String> ids, Map<String, Fate> fates, AtomicInteger calls)

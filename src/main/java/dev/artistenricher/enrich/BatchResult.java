@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * What became of one {@link IdBatch}: the artist JSON of each found ID in input order, and every
  * reject of the slice ordered by line.
+ *
+ * @param ids the distinct IDs of the batch
  */
-public record BatchResult(long seq, List<String> artists, List<Reject> rejects, int apiCalls) {
+public record BatchResult(long seq, int ids, List<String> artists, List<Reject> rejects, int apiCalls) {
 }

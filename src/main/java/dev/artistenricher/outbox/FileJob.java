@@ -23,6 +23,7 @@ import java.util.Map;
 public final class FileJob {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FileJob.class);
 
     private final String source;
     private final java.nio.file.Path input;
@@ -38,6 +39,7 @@ public final class FileJob {
     private long enriched;
     private long rejected;
     private long apiCalls;
+    private long lastProgressLog;
 
     FileJob(String source, java.nio.file.Path input, OutboxPaths paths, IdBatcher batcher, Clock clock) {
         this.source = source;
@@ -95,6 +97,23 @@ public final class FileJob {
         enriched += result.artists().size();
         rejected += result.rejects().size();
         apiCalls += result.apiCalls();
+    }
+
+    /** One line with counts and rate, at most once per {@code interval}, so long files show they are alive. */
+    public void logProgressEvery(java.time.Duration interval) {
+        long now = clock.millis();
+        synchronized (this) {
+            if (lastProgressLog == 0) {
+                lastProgressLog = startedAt.toEpochMilli();
+            }
+            if (now - lastProgressLog < interval.toMillis()) {
+                return;
+            }
+            lastProgressLog = now;
+        }
+        long elapsed = Math.max(1, now - startedAt.toEpochMilli());
+        LOG.info("{}: {} lines read, {} enriched, {} rejected, {} API calls, {} IDs/s", source, batcher.lines(), enriched,
+                rejected, apiCalls, (enriched + rejected) * 1000 / elapsed);
     }
 
     /**

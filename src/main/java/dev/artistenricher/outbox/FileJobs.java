@@ -34,13 +34,15 @@ public final class FileJobs {
     private final ArtistStore cache;
     private final RunStatus status;
     private final Clock clock;
+    private final java.time.Duration progressInterval;
 
-    public FileJobs(Path outbox, int batchSize, ArtistStore cache, RunStatus status, Clock clock) {
+    public FileJobs(Path outbox, int batchSize, ArtistStore cache, RunStatus status, Clock clock, java.time.Duration progressInterval) {
         this.outbox = outbox;
         this.batchSize = batchSize;
         this.cache = cache;
         this.status = status;
         this.clock = clock;
+        this.progressInterval = progressInterval;
     }
 
     public FileJob open(@Header(Exchange.FILE_PATH) String path, @Header(Exchange.FILE_NAME_ONLY) String name) throws IOException {
@@ -53,7 +55,8 @@ public final class FileJobs {
 
     public void write(@ExchangeProperty(JOB) FileJob job, BatchResult result) throws IOException {
         job.accept(result);
-        status.progress(result.artists().size(), result.rejects().size());
+        status.progress(result, result.ids());
+        job.logProgressEvery(progressInterval);
     }
 
     public void complete(@ExchangeProperty(JOB) FileJob job) throws IOException {

@@ -1,5 +1,10 @@
 package dev.artistenricher.run;
 
+import dev.artistenricher.enrich.BatchResult;
+import dev.artistenricher.enrich.Reject;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -18,8 +23,12 @@ public final class RunStatus {
     private final Runnable finish;
     private final AtomicLong filesCompleted = new AtomicLong();
     private final AtomicLong filesFailed = new AtomicLong();
+    /** The reasons a reject can have (SPEC.md). */
+    public static final List<String> REJECT_REASONS = List.of(Reject.INVALID_ID, Reject.NOT_FOUND, Reject.API_ERROR);
+
+    private final AtomicLong idsIn = new AtomicLong();
     private final AtomicLong artists = new AtomicLong();
-    private final AtomicLong rejects = new AtomicLong();
+    private final Map<String, AtomicLong> rejectsByReason = new ConcurrentHashMap<>();
     private final AtomicReference<String> fatal = new AtomicReference<>();
     private final AtomicReference<String> parked = new AtomicReference<>();
     private volatile boolean finished;
@@ -33,9 +42,13 @@ public final class RunStatus {
         this.finish = finish;
     }
 
-    public void progress(long artistsWritten, long rejectsWritten) {
-        artists.addAndGet(artistsWritten);
-        rejects.addAndGet(rejectsWritten);
+    /** Counts what one enriched batch brought: its IDs, the artists found and the rejects by reason. */
+    public void progress(BatchResult result, int ids) {
+        idsIn.addAndGet(ids);
+        artists.addAndGet(result.artists().size());
+        for (Reject reject : result.rejects()) {
+            rejectsByReason.computeIfAbsent(reject.reason(), r -> new AtomicLong()).incrementAndGet();
+        }
     }
 
     public void fileCompleted() {
@@ -104,6 +117,15 @@ public final class RunStatus {
     }
 
     public long rejects() {
-        return rejects.get();
+        return rejectsByReason.values().stream().mapToLong(AtomicLong::get).sum();
+    }
+
+    public long rejects(String reason) {
+        AtomicLong n = rejectsByReason.get(reason);
+        return n == null ? 0 : n.get();
+    }
+
+    public long idsIn() {
+        return idsIn.get();
     }
 }

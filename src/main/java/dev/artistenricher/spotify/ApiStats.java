@@ -7,14 +7,30 @@ import java.util.concurrent.atomic.LongAdder;
 /** Counters of the calls made to the Web API, for logs, summaries and metrics. */
 public final class ApiStats {
 
+    /** The statuses metrics are reported for; anything else counts as "other". */
+    public static final java.util.List<String> TRACKED_STATUSES =
+            java.util.List.of("200", "304", "400", "401", "403", "404", "429", "500", "502", "503", "io_error", "timeout", "other");
+
     private final LongAdder calls = new LongAdder();
+    private final LongAdder latencyNanos = new LongAdder();
     private final LongAdder rateLimited = new LongAdder();
     private final LongAdder retryWaitMillis = new LongAdder();
     private final Map<String, LongAdder> byStatus = new ConcurrentHashMap<>();
 
-    void recordCall(String status) {
+    void recordCall(String status, long nanos) {
         calls.increment();
-        byStatus.computeIfAbsent(status, s -> new LongAdder()).increment();
+        latencyNanos.add(nanos);
+        String tracked = TRACKED_STATUSES.contains(status) ? status : "other";
+        byStatus.computeIfAbsent(tracked, s -> new LongAdder()).increment();
+    }
+
+    public long callsWithStatus(String status) {
+        LongAdder n = byStatus.get(status);
+        return n == null ? 0 : n.sum();
+    }
+
+    public double latencyNanos() {
+        return latencyNanos.sum();
     }
 
     void recordRateLimited(long waitMillis) {

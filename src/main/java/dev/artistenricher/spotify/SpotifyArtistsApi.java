@@ -96,20 +96,21 @@ public final class SpotifyArtistsApi {
                     .build();
             HttpResponse<byte[]> response;
             inFlight.acquire();
+            long sentAt = System.nanoTime();
             try {
                 calls++;
                 response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             } catch (HttpTimeoutException e) {
-                stats.recordCall("timeout");
+                stats.recordCall("timeout", System.nanoTime() - sentAt);
                 return new Outcome(new ApiAnswer.Failed("timeout after " + timeout.toMillis() + " ms"), calls);
             } catch (IOException e) {
-                stats.recordCall("io_error");
+                stats.recordCall("io_error", System.nanoTime() - sentAt);
                 return new Outcome(new ApiAnswer.Failed("connection failed: " + TokenEndpointClient.describe(e)), calls);
             } finally {
                 inFlight.release();
             }
             int status = response.statusCode();
-            stats.recordCall(Integer.toString(status));
+            stats.recordCall(Integer.toString(status), System.nanoTime() - sentAt);
             if (status == 429) {
                 Duration wait = retryAfter(response);
                 stats.recordRateLimited(wait.toMillis());

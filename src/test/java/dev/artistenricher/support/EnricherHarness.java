@@ -48,6 +48,8 @@ public final class EnricherHarness {
         properties.setProperty("enricher.retry.initial-backoff", "20ms");
         properties.setProperty("enricher.retry.max-backoff", "200ms");
         properties.setProperty("enricher.http.timeout", "5s");
+        // many applications start in one test JVM: the management server only where a test asks for it
+        properties.setProperty("camel.management.enabled", "false");
     }
 
     public EnricherHarness with(String key, String value) {
