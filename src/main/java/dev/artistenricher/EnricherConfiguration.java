@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.spi.ThreadPoolProfile;
 
@@ -65,7 +64,8 @@ public class EnricherConfiguration implements CamelConfiguration {
         registry.bind("apiStats", stats);
         registry.bind("artistStore", cache);
         registry.bind("batchEnricher", enricher);
-        FileJobs fileJobs = new FileJobs(settings.outbox(), settings.batchSize(), cache, status, clock, settings.progressInterval());
+        FileJobs fileJobs = new FileJobs(settings.outbox(), settings.batchSize(), 2 * settings.concurrency(), cache, status,
+                clock, settings.progressInterval());
         registry.bind("fileJobs", fileJobs);
         RateLimitParking parking = new RateLimitParking(context, status, fileJobs);
         registry.bind("rateLimitParking", parking);
@@ -92,16 +92,16 @@ public class EnricherConfiguration implements CamelConfiguration {
     }
 
     /**
-     * The splitter's threads: one per API call allowed in flight. The queue is short and a full
-     * queue makes the splitter run the batch itself, so reading the input never runs far ahead of
-     * the API (bounded memory for files of any size).
+     * The splitter's threads: one per API call allowed in flight, plus one for the splitter's own
+     * reading of the input (Camel runs the iteration on the same pool). Memory stays bounded
+     * because each file lets only a small window of batches be read ahead of the writer
+     * ({@link dev.artistenricher.outbox.FileJob#batches()}), not because of the queue.
      */
     private static ExecutorService enrichmentPool(CamelContext context, int concurrency) {
         ThreadPoolProfile profile = new ThreadPoolProfile("enrichment");
-        profile.setPoolSize(concurrency);
-        profile.setMaxPoolSize(concurrency);
-        profile.setMaxQueueSize(concurrency);
-        profile.setRejectedPolicy(ThreadPoolRejectedPolicy.CallerRuns);
+        profile.setPoolSize(concurrency + 1);
+        profile.setMaxPoolSize(concurrency + 1);
+        profile.setMaxQueueSize(-1);
         return context.getExecutorServiceManager().newThreadPool(context, "enrichment", profile);
     }
 }

@@ -118,6 +118,32 @@ class FileEnrichmentTest {
     }
 
     @Test
+    void aLongFileAtConcurrencyOneRunsToTheEndWithoutReadingAhead() throws IOException {
+        // thousands of batches through one thread, and --once must wait for all of them: a graceful
+        // stop that only waits 1 s would cut the file short if an idle poll ended the run early
+        emulator.controls().syntheticCatalog(true);
+        app.with("enricher.batch-size", "10").with("enricher.concurrency", "1").with("camel.main.shutdown-timeout", "1");
+        java.util.Random random = new java.util.Random(3);
+        String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        List<String> input = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder id = new StringBuilder();
+            for (int c = 0; c < 22; c++) {
+                id.append(alphabet.charAt(random.nextInt(62)));
+            }
+            input.add(id.toString());
+        }
+        app.drop("long.txt", input);
+
+        assertThat(app.runOnce()).isZero();
+
+        List<String> out = app.lines("long.jsonl");
+        assertThat(out).hasSize(input.size());
+        assertThat(JSON.readTree(out.get(out.size() - 1)).path("id").asText()).isEqualTo(input.get(input.size() - 1));
+        assertThat(emulator.stats().batchCalls()).isEqualTo(2000);
+    }
+
+    @Test
     void batchSizeOneUsesTheSingleArtistEndpoint() throws IOException {
         app.with("enricher.batch-size", "1");
         app.drop("few.txt", List.of(ids.get(3), ids.get(4), UNKNOWN, ids.get(3)));

@@ -93,9 +93,6 @@ public final class BatchEnricher {
             cache.commit(); // the calls that succeeded are never made again
             throw e;
         }
-        if (!toFetch.isEmpty()) {
-            cache.commit(); // every answer is on disk before its batch counts as done
-        }
         List<String> artists = new ArrayList<>(batch.entries().size());
         List<Reject> rejects = new ArrayList<>(batch.invalid());
         for (IdEntry entry : batch.entries()) {

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
 
 /**
  * The outputs of one input file while it is processed. Batches are enriched in parallel and come
@@ -35,13 +36,15 @@ public final class FileJob {
     private final OutboxFile rejects;
     private final OutboxFile summary;
     private final Map<Long, BatchResult> waiting = new HashMap<>();
+    /** Batches read but not yet written; bounds memory whatever the order results come back in. */
+    private final Semaphore window;
     private long nextSeq;
     private long enriched;
     private long rejected;
     private long apiCalls;
     private long lastProgressLog;
 
-    FileJob(String source, java.nio.file.Path input, OutboxPaths paths, IdBatcher batcher, Clock clock) {
+    FileJob(String source, java.nio.file.Path input, OutboxPaths paths, IdBatcher batcher, int readAhead, Clock clock) {
         this.source = source;
         this.input = input;
         this.paths = paths;
@@ -51,6 +54,7 @@ public final class FileJob {
         this.artists = new OutboxFile(paths.artists());
         this.rejects = new OutboxFile(paths.rejects());
         this.summary = new OutboxFile(paths.summary());
+        this.window = new Semaphore(readAhead);
     }
 
     public String source() {
@@ -61,9 +65,42 @@ public final class FileJob {
         return input;
     }
 
-    /** The batches to enrich, read lazily from the input. */
+    /**
+     * The batches to enrich, read lazily from the input. Reading waits while {@code readAhead}
+     * batches are out and not yet written, so a slow batch cannot make the others pile up.
+     */
     public Iterator<IdBatch> batches() {
-        return batcher;
+        return new Iterator<>() {
+            private boolean holdsPermit;
+
+            @Override
+            public boolean hasNext() {
+                if (!holdsPermit) {
+                    try {
+                        window.acquire();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted while reading " + source, e);
+                    }
+                    holdsPermit = true;
+                }
+                boolean more = batcher.hasNext();
+                if (!more) {
+                    window.release();
+                    holdsPermit = false;
+                }
+                return more;
+            }
+
+            @Override
+            public IdBatch next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                holdsPermit = false; // handed over with the batch; released when it is written
+                return batcher.next();
+            }
+        };
     }
 
     /** Takes a result in any order; writes every result that is now next in line. */
@@ -73,6 +110,7 @@ public final class FileJob {
         while ((next = waiting.remove(nextSeq)) != null) {
             write(next);
             nextSeq++;
+            window.release();
         }
     }
 

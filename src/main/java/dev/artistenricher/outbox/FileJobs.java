@@ -31,14 +31,20 @@ public final class FileJobs {
 
     private final Path outbox;
     private final int batchSize;
+    private final int readAhead;
     private final ArtistStore cache;
     private final RunStatus status;
     private final Clock clock;
     private final java.time.Duration progressInterval;
 
-    public FileJobs(Path outbox, int batchSize, ArtistStore cache, RunStatus status, Clock clock, java.time.Duration progressInterval) {
+    /**
+     * @param readAhead how many batches of a file may be read but not yet written
+     */
+    public FileJobs(Path outbox, int batchSize, int readAhead, ArtistStore cache, RunStatus status, Clock clock,
+            java.time.Duration progressInterval) {
         this.outbox = outbox;
         this.batchSize = batchSize;
+        this.readAhead = readAhead;
         this.cache = cache;
         this.status = status;
         this.clock = clock;
@@ -50,7 +56,7 @@ public final class FileJobs {
         OutboxPaths paths = OutboxPaths.of(outbox, name);
         IdBatcher batcher = new IdBatcher(RecordReaders.open(Path.of(path)), batchSize, cache::contains);
         LOG.info("Processing {}", name);
-        return new FileJob(name, Path.of(path), paths, batcher, clock);
+        return new FileJob(name, Path.of(path), paths, batcher, readAhead, clock);
     }
 
     public void write(@ExchangeProperty(JOB) FileJob job, BatchResult result) throws IOException {

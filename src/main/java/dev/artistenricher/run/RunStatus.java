@@ -1,6 +1,7 @@
 package dev.artistenricher.run;
 
 import dev.artistenricher.enrich.BatchResult;
+import org.apache.camel.Exchange;
 import dev.artistenricher.enrich.Reject;
 import java.util.List;
 import java.util.Map;
@@ -59,9 +60,14 @@ public final class RunStatus {
         filesFailed.incrementAndGet();
     }
 
-    /** Called by the inbox route when a poll found nothing to do. */
-    public void inboxIdle() {
-        if (once) {
+    /**
+     * Called by the inbox route when a poll found nothing new. The enrichment of a file runs on the
+     * splitter's threads, so the consumer polls again while a file is still in progress (it skips
+     * that file): the run is only over when no other exchange of the route is in flight.
+     */
+    public void inboxIdle(Exchange idlePoll) {
+        int inFlight = idlePoll.getContext().getInflightRepository().size(idlePoll.getFromRouteId());
+        if (once && inFlight <= 1) {
             finishNow();
         }
     }
