@@ -1,9 +1,13 @@
 package dev.artistenricher;
 
 import dev.artistenricher.config.EnricherSettings;
+import dev.artistenricher.config.QueueSettings;
 import dev.artistenricher.enrich.ArtistStore;
 import dev.artistenricher.enrich.BatchEnricher;
+import dev.artistenricher.health.EnricherMetrics;
+import dev.artistenricher.health.ReadinessCheck;
 import dev.artistenricher.outbox.FileJobs;
+import dev.artistenricher.queue.QueueWiring;
 import dev.artistenricher.run.RateLimitParking;
 import dev.artistenricher.run.RunStatus;
 import dev.artistenricher.spotify.AccessTokenProvider;
@@ -11,17 +15,15 @@ import dev.artistenricher.spotify.ApiStats;
 import dev.artistenricher.spotify.RateLimitGate;
 import dev.artistenricher.spotify.SpotifyArtistsApi;
 import dev.artistenricher.spotify.TokenEndpointClient;
-import dev.artistenricher.health.EnricherMetrics;
-import dev.artistenricher.health.ReadinessCheck;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
-import java.util.Optional;
-import org.apache.camel.health.HealthCheckRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.spi.ThreadPoolProfile;
 
@@ -80,6 +82,9 @@ public class EnricherConfiguration implements CamelConfiguration {
         }
         context.addService(new EnricherMetrics(context, stats, status, tokens));
         registry.bind("enrichmentPool", enrichmentPool(context, settings.concurrency()));
+
+        QueueWiring.configure(context, QueueSettings.read(key -> context.getPropertiesComponent().resolveProperty(key)),
+                settings, cache);
     }
 
     private static Optional<String> tokenProblem(AccessTokenProvider tokens) {

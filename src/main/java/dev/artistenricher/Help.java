@@ -29,6 +29,11 @@ final class Help {
               enricher.store                persistent artist store, default data/store
               enricher.cache.ttl            how long a fetched artist is reused, default 24h
               enricher.cache.max-size-mb    memory for the store's page cache, default 16
+              enricher.input-uri            queue mode: any Camel endpoint to read IDs from (jms:queue:..., kafka:...)
+              enricher.output-uri           queue mode: where each enriched artist goes, one message each
+              enricher.rejects-uri          queue mode: where each reject goes, default the log
+              enricher.broker / enricher.broker-url   JMS: embedded Artemis (default) or tcp://host:61616
+              enricher.kafka.brokers        Kafka: bootstrap servers (host:9092,...)
 
             Exit codes: 0 ok, 1 a file failed or credentials were rejected, 2 bad configuration, 75 parked by a rate limit.
             """;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.artistenricher.enrich.BatchResult;
 import dev.artistenricher.enrich.IdBatch;
 import dev.artistenricher.enrich.Reject;
+import dev.artistenricher.enrich.RejectJson;
 import dev.artistenricher.inbox.IdBatcher;
 import java.io.IOException;
 import java.io.Writer;
@@ -123,12 +124,7 @@ public final class FileJob {
         if (!result.rejects().isEmpty()) {
             Writer rejectOut = rejects.writer();
             for (Reject reject : result.rejects()) {
-                ObjectNode line = JSON.createObjectNode();
-                line.put("line", reject.line());
-                line.put("input", reject.input());
-                line.put("reason", reject.reason());
-                line.put("detail", reject.detail());
-                rejectOut.write(JSON.writeValueAsString(line));
+                rejectOut.write(RejectJson.of(reject));
                 rejectOut.write('\n');
             }
         }

@@ -1,0 +1,74 @@
+package dev.artistenricher.queue;
+
+import dev.artistenricher.config.EnricherSettings;
+import dev.artistenricher.config.QueueSettings;
+import dev.artistenricher.enrich.ArtistStore;
+import jakarta.jms.ConnectionFactory;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.component.kafka.KafkaComponent;
+import org.apache.camel.component.kafka.KafkaConfiguration;
+import org.apache.camel.spi.Registry;
+
+/** Wires queue mode into the context: the template parameters, its beans, the JMS / Kafka components, the broker. */
+public final class QueueWiring {
+
+    private QueueWiring() {
+    }
+
+    /**
+     * Queue mode (SPEC.md): only when {@code enricher.input-uri} is set. Binds the route parameters
+     * that make Camel create the {@code queue} route from its template, the bean it calls, and the
+     * JMS / Kafka components its endpoints need, with the embedded broker as a Camel service.
+     */
+    public static void configure(CamelContext context, QueueSettings queue, EnricherSettings settings,
+            ArtistStore cache) {
+        if (!queue.enabled()) {
+            return;
+        }
+        Registry registry = context.getRegistry();
+        registry.bind("queueSettings", queue);
+        registry.bind("queueMessages", new QueueMessages(settings.batchSize(), cache, queue.redeliverOnApiError()));
+        registry.bind("queueRoute", new QueueRoute(queue));
+        if (queue.broker() != QueueSettings.Broker.NONE) {
+            ConnectionFactory connections;
+            if (queue.broker() == QueueSettings.Broker.EMBEDDED) {
+                // started before the routes and stopped after them, by Camel
+                addService(context, new ArtemisBroker(queue.brokerDataDir(), queue.brokerBind(),
+                        queue.maxDeliveryAttempts(), queue.redeliveryDelay(), queue.deadLetterQueue()));
+                connections = new ActiveMQConnectionFactory(ArtemisBroker.IN_VM_URL);
+            } else {
+                connections = new ActiveMQConnectionFactory(queue.brokerUrl(), queue.brokerUser(), queue.brokerPassword());
+            }
+            JmsComponent jms = JmsComponent.jmsComponent(connections);
+            // a message is acknowledged only when the route completes: the sends of the route join the
+            // consumer's local transaction, a failure rolls back the receive and the sends together
+            jms.setTransacted(true);
+            jms.setCacheLevelName("CACHE_CONSUMER");
+            // a JMSReplyTo from outside must not make us send anything anywhere
+            jms.setDisableReplyTo(true);
+            registry.bind("jms", jms);
+        }
+        if (queue.kafkaBrokers() != null) {
+            KafkaConfiguration kafkaConfig = new KafkaConfiguration();
+            kafkaConfig.setBrokers(queue.kafkaBrokers());
+            kafkaConfig.setGroupId(queue.kafkaGroupId());
+            kafkaConfig.setMaxPollRecords(queue.kafkaMaxPollRecords());
+            // a new consumer group starts at the beginning of the topic, not at its end
+            kafkaConfig.setAutoOffsetReset("earliest");
+            KafkaComponent kafka = new KafkaComponent();
+            kafka.setConfiguration(kafkaConfig);
+            registry.bind("kafka", kafka);
+        }
+    }
+
+    private static void addService(CamelContext context, org.apache.camel.Service service) {
+        try {
+            context.addService(service, true, true);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot add " + service, e);
+        }
+    }
+
+}
