@@ -104,12 +104,13 @@ public final class App {
         RunStatus status = new RunStatus(once, camel::completed);
         camel.bind("runStatus", status);
         camel.setDefaultPropertyPlaceholderLocation(PROPERTIES_LOCATION);
-        camel.setOverrideProperties(properties);
         camel.configure().addConfiguration(EnricherConfiguration.class);
         if (!Files.isDirectory(Path.of("routes"))) {
-            // run outside the project folder: use the routes packaged in the jar
-            camel.configure().withRoutesIncludePattern("classpath:routes/*.camel.yaml");
+            // run outside the project folder: use the routes packaged in the jar (an override
+            // property, since the packaged application.properties names the routes/ folder)
+            properties.setProperty("camel.main.routes-include-pattern", "classpath:routes/*.camel.yaml");
         }
+        camel.setOverrideProperties(properties);
         ConfigurationFailure failure = new ConfigurationFailure();
         camel.addMainListener(failure);
         if (sandboxRun != null) {

@@ -39,13 +39,20 @@ public final class FileJob {
     private final Map<Long, BatchResult> waiting = new HashMap<>();
     /** Batches read but not yet written; bounds memory whatever the order results come back in. */
     private final Semaphore window;
+    private final java.util.function.BooleanSupplier failed;
+    private volatile boolean abandoned;
     private long nextSeq;
     private long enriched;
     private long rejected;
     private long apiCalls;
     private long lastProgressLog;
 
-    FileJob(String source, java.nio.file.Path input, OutboxPaths paths, IdBatcher batcher, int readAhead, Clock clock) {
+    /**
+     * @param failed tells whether the file's exchange has failed (e.g. a batch was parked)
+     */
+    FileJob(String source, java.nio.file.Path input, OutboxPaths paths, IdBatcher batcher, int readAhead,
+            java.util.function.BooleanSupplier failed, Clock clock) {
+        this.failed = failed;
         this.source = source;
         this.input = input;
         this.paths = paths;
@@ -77,11 +84,8 @@ public final class FileJob {
             @Override
             public boolean hasNext() {
                 if (!holdsPermit) {
-                    try {
-                        window.acquire();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IllegalStateException("interrupted while reading " + source, e);
+                    if (!awaitWindow()) {
+                        return false;
                     }
                     holdsPermit = true;
                 }
@@ -102,6 +106,25 @@ public final class FileJob {
                 return batcher.next();
             }
         };
+    }
+
+    /**
+     * Waits for room in the read-ahead window. Gives up (no more batches) once the file's exchange
+     * has failed: a failed batch is never written, so its permit would never come back, and Camel
+     * walks the iterator once more when it cleans up after the failure.
+     */
+    private boolean awaitWindow() {
+        try {
+            while (!window.tryAcquire(50, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (abandoned || failed.getAsBoolean()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Takes a result in any order; writes every result that is now next in line. */
@@ -176,6 +199,7 @@ public final class FileJob {
 
     /** Drops the partial outputs; the input stays where it is or goes to .error, as the caller decides. */
     public synchronized void abandon() {
+        abandoned = true;
         artists.discard();
         rejects.discard();
         summary.discard();

@@ -51,12 +51,14 @@ public final class FileJobs {
         this.progressInterval = progressInterval;
     }
 
-    public FileJob open(@Header(Exchange.FILE_PATH) String path, @Header(Exchange.FILE_NAME_ONLY) String name) throws IOException {
+    public FileJob open(@Header(Exchange.FILE_PATH) String path, @Header(Exchange.FILE_NAME_ONLY) String name,
+            Exchange exchange) throws IOException {
         Files.createDirectories(outbox);
         OutboxPaths paths = OutboxPaths.of(outbox, name);
         IdBatcher batcher = new IdBatcher(RecordReaders.open(Path.of(path)), batchSize, cache::contains);
         LOG.info("Processing {}", name);
-        return new FileJob(name, Path.of(path), paths, batcher, readAhead, clock);
+        return new FileJob(name, Path.of(path), paths, batcher, readAhead,
+                () -> exchange.getException() != null || exchange.isRollbackOnly(), clock);
     }
 
     public void write(@ExchangeProperty(JOB) FileJob job, BatchResult result) throws IOException {
