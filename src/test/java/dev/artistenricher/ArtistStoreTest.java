@@ -2,38 +2,18 @@ package dev.artistenricher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.artistenricher.sandbox.SpotifyEmulator;
-import dev.artistenricher.support.EnricherHarness;
+import dev.artistenricher.support.EmulatorTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The persistent artist store: re-runs cost no calls, the TTL is honoured, a damaged store is rebuilt. */
-class ArtistStoreTest {
-
-    private static SpotifyEmulator emulator;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void startEmulator() throws IOException {
-        emulator = SpotifyEmulator.start(0);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
+class ArtistStoreTest extends EmulatorTest {
 
     @Test
     void aRerunOfTheSameFileInANewProcessMakesNoApiCall() throws IOException {
-        EnricherHarness app = new EnricherHarness(emulator, dir);
         List<String> input = emulator.catalog().ids().subList(0, 120);
         app.drop("first.txt", input);
         assertThat(app.runOnce()).isZero();
@@ -51,7 +31,7 @@ class ArtistStoreTest {
 
     @Test
     void anExpiredEntryIsFetchedAgain() throws IOException {
-        EnricherHarness app = new EnricherHarness(emulator, dir).with("enricher.cache.ttl", "0ms");
+        app.with("enricher.cache.ttl", "0ms");
         app.drop("a.txt", emulator.catalog().ids().subList(0, 5));
         assertThat(app.runOnce()).isZero();
         long calls = emulator.stats().apiCalls();
@@ -66,7 +46,6 @@ class ArtistStoreTest {
     void aCorruptStoreIsReportedMovedAsideAndRebuilt() throws IOException {
         Path store = Files.createDirectories(dir.resolve("store"));
         Files.write(store.resolve("artists.mv.db"), "this is not an MVStore file".repeat(200).getBytes());
-        EnricherHarness app = new EnricherHarness(emulator, dir);
         app.drop("after-corruption.txt", emulator.catalog().ids().subList(0, 10));
 
         assertThat(app.runOnce()).isZero();

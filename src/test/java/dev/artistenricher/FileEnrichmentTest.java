@@ -4,54 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.artistenricher.sandbox.SpotifyEmulator;
-import dev.artistenricher.support.EnricherHarness;
+import dev.artistenricher.support.EmulatorTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The drop-folder path end to end: files in, the exact SPEC.md outputs out, against the emulator over HTTP. */
-class FileEnrichmentTest {
+class FileEnrichmentTest extends EmulatorTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String UNKNOWN = "zzzzzzzzzzzzzzzzzzzzzz";
 
-    private static SpotifyEmulator emulator;
     private static List<String> ids;
 
-    @TempDir
-    Path dir;
-    private EnricherHarness app;
-
     @BeforeAll
-    static void startEmulator() throws IOException {
-        emulator = SpotifyEmulator.start(0);
+    static void chooseInput() {
         ids = emulator.catalog().ids();
         assertThat(emulator.catalog().contains(UNKNOWN)).isFalse();
     }
 
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
-
-    @BeforeEach
-    void setUp() throws IOException {
-        emulator.controls().reset();
-        emulator.stats().reset();
-        app = new EnricherHarness(emulator, dir);
-    }
-
     private static String artist(String id) {
-        return new String(emulator.catalog().artistJson(id, false).orElseThrow(), StandardCharsets.UTF_8);
+        return artistLine(id);
     }
 
     @Test

@@ -4,37 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.artistenricher.sandbox.SpotifyEmulator;
-import dev.artistenricher.support.EnricherHarness;
+import dev.artistenricher.support.EmulatorTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Input crafted to hurt: each line becomes a reject with a reason, the run goes on, and only valid IDs reach a URL. */
-class HostileInputTest {
+class HostileInputTest extends EmulatorTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static SpotifyEmulator emulator;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void startEmulator() throws IOException {
-        emulator = SpotifyEmulator.start(0);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
 
     @Test
     void hostileLinesAreRejectedWithReasonsAndNeverReachTheApi() throws IOException {
@@ -56,7 +37,6 @@ class HostileInputTest {
         file.write(new byte[] {'4', 'Z', (byte) 0xC3, (byte) 0x28, '\n'});           // invalid UTF-8
         file.write(("x".repeat(10 * 1024 * 1024) + "\n").getBytes(StandardCharsets.UTF_8)); // a 10 MB line
         file.write((valid + "\n").getBytes(StandardCharsets.UTF_8));
-        EnricherHarness app = new EnricherHarness(emulator, dir);
         // the NUL byte sits in the first 8 KiB, which would make the whole file binary: pad it away
         byte[] padding = ("#" + " ".repeat(9000) + "\n").getBytes(StandardCharsets.UTF_8);
         byte[] body = file.toByteArray();

@@ -3,11 +3,10 @@ package dev.artistenricher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.artistenricher.sandbox.SpotifyEmulator;
+import dev.artistenricher.support.EmulatorTest;
 import dev.artistenricher.support.EnricherHarness;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,33 +15,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** kill -9 in the middle of a file: nothing lost, nothing duplicated, and the restart only makes the missing calls. */
-class KillSafetyTest {
-
-    private static SpotifyEmulator emulator;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void startEmulator() throws IOException {
-        emulator = SpotifyEmulator.start(0);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
+class KillSafetyTest extends EmulatorTest {
 
     @Test
     void aProcessKilledMidFileIsRedoneOnRestartWithEachIdExactlyOnce() throws Exception {
         emulator.controls().latency(Duration.ofMillis(40));
-        EnricherHarness app = new EnricherHarness(emulator, dir)
+        app
                 .with("enricher.batch-size", "10")
                 .with("enricher.concurrency", "1");
         List<String> input = emulator.catalog().ids().subList(0, 300);
@@ -64,10 +45,7 @@ class KillSafetyTest {
 
         assertThat(app.runOnce()).isZero();
 
-        List<String> expected = input.stream()
-                .map(id -> new String(emulator.catalog().artistJson(id, false).orElseThrow(), StandardCharsets.UTF_8))
-                .toList();
-        assertThat(app.lines("killed.jsonl")).containsExactlyElementsOf(expected);
+        assertThat(app.lines("killed.jsonl")).containsExactlyElementsOf(artistLines(input));
         Set<String> servedAgain = new HashSet<>(emulator.stats().servedIds());
         servedAgain.retainAll(servedBeforeKill);
         // the store commits every 200 ms: at most the answers of that last moment (about five 40 ms

@@ -4,52 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.artistenricher.sandbox.SpotifyEmulator;
-import dev.artistenricher.support.EnricherHarness;
+import dev.artistenricher.support.EmulatorTest;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Health and Prometheus metrics on the management server, as an operator reads them. */
-class OperationsTest {
+class OperationsTest extends EmulatorTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static SpotifyEmulator emulator;
 
-    @TempDir
-    Path dir;
-    private EnricherHarness app;
     private String management;
-
-    @BeforeAll
-    static void startEmulator() throws IOException {
-        emulator = SpotifyEmulator.start(0);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
 
     @BeforeEach
     void setUp() throws IOException {
-        emulator.controls().reset();
-        emulator.stats().reset();
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         management = "http://127.0.0.1:" + port;
-        app = new EnricherHarness(emulator, dir)
+        app
                 .with("camel.management.enabled", "true")
                 .with("camel.management.port", Integer.toString(port));
     }

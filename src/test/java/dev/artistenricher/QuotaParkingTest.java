@@ -3,57 +3,39 @@ package dev.artistenricher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.artistenricher.sandbox.SpotifyEmulator;
-import dev.artistenricher.support.EnricherHarness;
+import dev.artistenricher.support.EmulatorTest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Development Mode quota: a 429 QUOTA_EXCEEDED with a Retry-After above enricher.max-inline-wait
  * parks the work instead of sleeping through it, and the next run resumes from the artist store.
  */
-class QuotaParkingTest {
+class QuotaParkingTest extends EmulatorTest {
 
     private static final Pattern PARKED_LINE =
             Pattern.compile("Spotify rate limit: retry after (\\S+) \\((\\d+) IDs done, (\\d+) left\\)");
 
-    private static SpotifyEmulator emulator;
     private static List<String> input;
 
-    @TempDir
-    Path dir;
-    private EnricherHarness app;
-
     @BeforeAll
-    static void startEmulator() throws IOException {
-        emulator = SpotifyEmulator.start(0);
+    static void chooseInput() {
         input = emulator.catalog().ids().subList(0, 250);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
     }
 
     @BeforeEach
     void setUp() throws IOException {
-        emulator.controls().reset();
-        emulator.stats().reset();
         // a Development Mode app: single-artist calls only, a quota after 100 artists, then 3 s to wait
         emulator.controls().developmentMode(true);
         emulator.controls().quota(100, Duration.ofSeconds(3));
-        app = new EnricherHarness(emulator, dir)
+        app
                 .with("enricher.batch-size", "1")
                 .with("enricher.concurrency", "1")
                 .with("enricher.max-inline-wait", "1s");
@@ -61,9 +43,7 @@ class QuotaParkingTest {
     }
 
     private List<String> expectedOutput() {
-        return input.stream()
-                .map(id -> new String(emulator.catalog().artistJson(id, true).orElseThrow(), StandardCharsets.UTF_8))
-                .toList();
+        return input.stream().map(id -> artistLine(id, true)).toList();
     }
 
     @Test

@@ -3,54 +3,35 @@ package dev.artistenricher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.artistenricher.sandbox.SpotifyEmulator;
-import dev.artistenricher.support.EnricherHarness;
+import dev.artistenricher.support.EmulatorTest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Outputs appear complete or not at all, and a stop in the middle of a file loses nothing. */
-class RestartAndAtomicityTest {
+class RestartAndAtomicityTest extends EmulatorTest {
 
-    private static SpotifyEmulator emulator;
     private static List<String> input;
 
-    @TempDir
-    Path dir;
-    private EnricherHarness app;
-
     @BeforeAll
-    static void startEmulator() throws IOException {
-        emulator = SpotifyEmulator.start(0);
+    static void chooseInput() {
         input = emulator.catalog().ids().subList(0, 300);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
     }
 
     @BeforeEach
     void setUp() throws IOException {
-        emulator.controls().reset();
-        emulator.stats().reset();
         emulator.controls().latency(Duration.ofMillis(30));
-        app = new EnricherHarness(emulator, dir).with("enricher.batch-size", "10").with("enricher.concurrency", "1");
+        app.with("enricher.batch-size", "10").with("enricher.concurrency", "1");
     }
 
     private static List<String> expected() {
-        return input.stream()
-                .map(id -> new String(emulator.catalog().artistJson(id, false).orElseThrow(), StandardCharsets.UTF_8))
-                .toList();
+        return artistLines(input);
     }
 
     @Test

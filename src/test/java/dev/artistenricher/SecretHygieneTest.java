@@ -3,7 +3,7 @@ package dev.artistenricher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.artistenricher.sandbox.SpotifyEmulator;
-import dev.artistenricher.support.EnricherHarness;
+import dev.artistenricher.support.EmulatorTest;
 import dev.artistenricher.support.LogCapture;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,38 +12,24 @@ import java.nio.file.Path;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.logging.log4j.Level;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The client secret and every access token stay out of logs (at TRACE too), outputs and error files. */
-class SecretHygieneTest {
+class SecretHygieneTest extends EmulatorTest {
 
     private static final String SECRET = "s3cr3t-Value-That-Must-Never-Leak";
     /** Emulator tokens look like Spotify's: "BQ" and 88 URL-safe characters. */
     private static final Pattern TOKEN = Pattern.compile("BQ[A-Za-z0-9_-]{40,}");
 
-    private static SpotifyEmulator emulator;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void startEmulator() throws IOException {
-        emulator = SpotifyEmulator.start(0);
+    @BeforeEach
+    void useTheSecret() {
         emulator.controls().credentials(SpotifyEmulator.DEMO_CLIENT_ID, SECRET);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
     }
 
     @Test
     void neitherTheSecretNorATokenAppearsAnywhereEvenAtTrace() throws IOException {
         Path secretFile = Files.writeString(dir.resolve("secret"), SECRET + "\n");
-        EnricherHarness app = new EnricherHarness(emulator, dir);
         app.properties.remove("spotify.client-secret");
         app.with("spotify.client-secret-file", secretFile.toString());
         emulator.controls().failNext(1, 401); // a renewal and a retry on the way

@@ -3,51 +3,25 @@ package dev.artistenricher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.artistenricher.sandbox.SpotifyEmulator;
-import dev.artistenricher.support.EnricherHarness;
+import dev.artistenricher.support.EmulatorTest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** How the app behaves when Spotify misbehaves: tokens that expire or are revoked, 429s, 5xx, resets. */
-class SpotifyResilienceTest {
+class SpotifyResilienceTest extends EmulatorTest {
 
-    private static SpotifyEmulator emulator;
     private static List<String> ids;
 
-    @TempDir
-    Path dir;
-    private EnricherHarness app;
-
     @BeforeAll
-    static void startEmulator() throws IOException {
-        emulator = SpotifyEmulator.start(0);
+    static void chooseInput() {
         ids = emulator.catalog().ids();
     }
 
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
-
-    @BeforeEach
-    void setUp() throws IOException {
-        emulator.controls().reset();
-        emulator.stats().reset();
-        app = new EnricherHarness(emulator, dir);
-    }
-
     private static List<String> artists(List<String> input) {
-        return input.stream().distinct()
-                .map(id -> new String(emulator.catalog().artistJson(id, false).orElseThrow(), StandardCharsets.UTF_8))
-                .toList();
+        return artistLines(input);
     }
 
     @Test

@@ -3,41 +3,19 @@ package dev.artistenricher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.artistenricher.sandbox.SpotifyEmulator;
-import dev.artistenricher.support.EnricherHarness;
+import dev.artistenricher.support.EmulatorTest;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The token endpoint down for a while: API calls wait, requests back off, and nothing is lost. */
-class TokenEndpointFaultsTest {
-
-    private static SpotifyEmulator emulator;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void startEmulator() throws IOException {
-        emulator = SpotifyEmulator.start(0);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
+class TokenEndpointFaultsTest extends EmulatorTest {
 
     @Test
     void anOutageOfTheTokenEndpointDelaysTheWorkButLosesNothing() throws IOException {
         emulator.controls().tokenEndpointStatus(503);
-        EnricherHarness app = new EnricherHarness(emulator, dir);
         List<String> input = emulator.catalog().ids().subList(0, 100);
         app.drop("wait.txt", input);
 
@@ -48,9 +26,7 @@ class TokenEndpointFaultsTest {
         emulator.controls().tokenEndpointStatus(0);
 
         assertThat(run.join()).isZero();
-        assertThat(app.lines("wait.jsonl")).containsExactlyElementsOf(input.stream()
-                .map(id -> new String(emulator.catalog().artistJson(id, false).orElseThrow(), StandardCharsets.UTF_8))
-                .toList());
+        assertThat(app.lines("wait.jsonl")).containsExactlyElementsOf(artistLines(input));
         // backed off: a handful of requests over the outage, not one per API call or per millisecond
         assertThat(requestsDuringOutage).isLessThan(10);
         assertThat(emulator.stats().tokensIssued()).isEqualTo(1);
