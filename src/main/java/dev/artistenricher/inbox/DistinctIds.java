@@ -2,13 +2,14 @@ package dev.artistenricher.inbox;
 
 /**
  * The set of artist IDs already seen in one input, kept small: each ID is held as a 128-bit
- * fingerprint in two primitive arrays (open addressing), about 32 bytes per ID instead of the
+ * fingerprint in two primitive arrays (open addressing), 21 to 43 bytes per ID instead of the
  * ~150 a {@code HashSet<String>} needs. With 128 bits, a false "seen before" among ten million
  * IDs has a probability around 10^-25.
  */
 public final class DistinctIds {
 
-    private static final double MAX_LOAD = 0.5;
+    /** Linear probing stays short up to 3/4 full with well-mixed 64-bit hashes. */
+    private static final double MAX_LOAD = 0.75;
 
     private long[] high;
     private long[] low;
