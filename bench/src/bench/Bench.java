@@ -29,9 +29,17 @@ import java.util.stream.Stream;
  * HttpClient loop ({@link PlainLoop}) and the Java peer ({@link PeerRun}), then prints a table and
  * writes it as JSON. Run it through {@code bench/run.sh} from the repository root.
  *
- * <p>Options: {@code --reps N} (default 3), {@code --quick} (small inputs, 1 repetition, ~2 minutes),
- * {@code --rows 1,2,3,4,5,7} (row 6, start-up, is measured on every application run),
- * {@code --out FILE} (default bench/results/latest.json).
+ * <p>Options: {@code --reps N} (default 3), {@code --heavy-reps N} (default 1: repetitions of the runs
+ * that take more than about a minute each, so that the default bench stays near 20 minutes on 2 cores),
+ * {@code --quick} (small inputs, 1 repetition, ~2 minutes), {@code --once} (measure with
+ * {@code --once} instead of the daemon; see {@link #onceProbe()}), {@code --rows 0,1,2,3,4,5,7} (row 6,
+ * start-up, is measured on every application run), {@code --out FILE} (default bench/results/latest.json).
+ *
+ * <p>How the app is run: as a daemon ({@code java -jar artist-enricher.jar}, the default command), until
+ * its {@code <base>.summary.json} appears, then SIGTERM. {@code --once} is not used for the figures
+ * because it ends the run at the first empty poll while the file is still being enriched and relies
+ * on the graceful shutdown ({@code camel.main.shutdown-timeout}, 30 s) to finish it: a file needing
+ * more than that is rolled back and the process still exits 0. Row 0 demonstrates it.
  */
 public final class Bench {
 
@@ -45,8 +53,10 @@ public final class Bench {
 
     // settings, set from the command line
     private int reps = 3;
+    private int heavyReps = 1;
     private boolean quick;
-    private List<Integer> rows = List.of(1, 2, 3, 4, 5, 7);
+    private boolean onceMode;
+    private List<Integer> rows = List.of(0, 1, 2, 3, 4, 5, 7);
     private Path out = ROOT.resolve("bench/results/latest.json");
 
     private Emulator emulator;
@@ -60,12 +70,14 @@ public final class Bench {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--reps" -> bench.reps = Integer.parseInt(args[++i]);
+                case "--heavy-reps" -> bench.heavyReps = Integer.parseInt(args[++i]);
+                case "--once" -> bench.onceMode = true;
                 case "--quick" -> bench.quick = true;
                 case "--rows" -> bench.rows = Arrays.stream(args[++i].split(",")).map(String::trim).map(Integer::valueOf).toList();
                 case "--out" -> bench.out = Path.of(args[++i]).toAbsolutePath();
                 default -> {
                     System.err.println("unknown option " + args[i]
-                            + " (options: --reps N, --quick, --rows 1,2,3,4,5,7, --out FILE)");
+                            + " (options: --reps N, --heavy-reps N, --quick, --once, --rows 0,1,2,3,4,5,7, --out FILE)");
                     System.exit(2);
                 }
             }
@@ -73,6 +85,7 @@ public final class Bench {
         if (bench.quick && !Arrays.asList(args).contains("--reps")) {
             bench.reps = 1;
         }
+        bench.heavyReps = Math.min(bench.heavyReps, bench.reps);
         bench.run();
     }
 
@@ -84,7 +97,7 @@ public final class Bench {
     private long zeroLatencyIds() { return quick ? 100_000 : 1_000_000; }
     private long peerIds() { return batchIds(); }
     private long[] memoryLines() { return quick ? new long[] {100_000, 1_000_000} : new long[] {100_000, 1_000_000, 10_000_000}; }
-    private long tokenLifetimeS() { return quick ? 3 : 10; }
+    private long tokenLifetimeS() { return quick ? 5 : 10; }
     private long tokenRunIds() { return quick ? 20_000 : 100_000; }
     private static final int[] BATCH_CONCURRENCY = {1, 4, 8};
     private static final int[] SINGLE_CONCURRENCY = {4, 16};
@@ -98,6 +111,9 @@ public final class Bench {
         settings(began);
         emulator = Emulator.start(WORK.resolve("emulator.log"));
         try {
+            if (rows.contains(0)) {
+                onceProbe();
+            }
             if (rows.contains(1)) {
                 rowBatch();
             }
@@ -144,7 +160,9 @@ public final class Bench {
         s.put("repetitions", reps);
         s.put("quick", quick);
         s.put("figure", "median of the repetitions; IDs/s = unique IDs / summary.json durationMs (the file's processing time)");
-        s.put("appJvm", "java [-Xmx128m for row 5] -jar target/artist-enricher.jar --once (default GC and heap otherwise)");
+        s.put("appJvm", "java [-Xmx128m for row 5] -jar target/artist-enricher.jar (daemon unless --once; default GC and heap otherwise)");
+        s.put("heavyRepetitions", heavyReps);
+        s.put("loadAverageAtStart", loadAverage());
         s.put("enricher.inbox.read-lock-check-interval", READ_LOCK_MS);
         s.put("enricher.inbox.poll-interval", POLL_MS);
         s.put("emulator", "project SpotifyEmulator, synthetic catalog, own JVM (bench.EmulatorLauncher), 127.0.0.1");
@@ -159,12 +177,45 @@ public final class Bench {
         System.out.println("machine: " + s.get("cores") + " cores (" + s.get("cpu") + "), " + s.get("memTotalMb") + " MB RAM, "
                 + s.get("java") + "; shared with other builds, figures are medians of " + reps + " run(s)"
                 + (quick ? " [--quick: reduced sizes]" : ""));
-        System.out.println("app: java -jar target/artist-enricher.jar --once, read-lock-check-interval=" + READ_LOCK_MS
-                + " ms, poll-interval=" + POLL_MS + " ms; emulator: own JVM, synthetic catalog; IDs/s = unique / durationMs");
+        System.out.println("app: java -jar target/artist-enricher.jar " + (onceMode ? "--once" : "(daemon; SIGTERM once <base>.summary.json is in place)")
+                + ", read-lock-check-interval=" + READ_LOCK_MS + " ms, poll-interval=" + POLL_MS
+                + " ms; emulator: own JVM, synthetic catalog; IDs/s = unique / summary durationMs; runs over ~45 s repeated "
+                + heavyReps + "x");
+        System.out.println("load average at start: " + loadAverage() + " (per run in the JSON)");
         System.out.println();
     }
 
     // ------------------------------------------------------------------------------------------
+    // row 0: --once on a file that needs longer than the graceful-shutdown timeout
+
+    /**
+     * Runs {@code --once} exactly as a user would on the row-1 input at concurrency 1 (about 100 s of
+     * work at 50 ms): {@code --once} stops Camel at the first empty poll, which comes while the
+     * file is still being enriched (the parallel split runs on the enrichment pool, so the poll
+     * returns at once), and Camel's graceful shutdown then gives the file
+     * {@code camel.main.shutdown-timeout} (30 s) before rolling it back. In --quick mode the timeout
+     * is lowered to 2 s so the same thing shows on a small file.
+     */
+    private void onceProbe() throws Exception {
+        Path input = input("distinct", batchIds(), 0);
+        emulator.latency(50);
+        List<String> extra = quick ? List.of("-Dcamel.main.shutdown-timeout=2") : List.of();
+        AppRun run = runApp("once-c1", input, 1, 50, null, timeoutFor(batchIds() / 1000.0), true, extra);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("what", "--once, " + fmt(batchIds()) + " IDs, 50 ms, c=1" + (quick ? ", camel.main.shutdown-timeout=2" : ""));
+        m.put("exitCode", run.exitCode);
+        m.put("summaryWritten", run.summary != Json.EMPTY);
+        m.put("inputLeftInInbox", run.inputLeftInInbox);
+        m.put("apiCallsMade", (long) run.stats.num("apiCalls"));
+        m.put("run", run.toMap());
+        results.put("onceProbe", m);
+        String verdict = run.ok() ? "OK: completed" : String.format(Locale.ROOT,
+                "MISS: exit %d after %.0f s, %s, input %s, %d of %d API calls made", run.exitCode, run.wallMs / 1000,
+                run.summary == Json.EMPTY ? "no outputs" : "outputs written", run.inputLeftInInbox ? "left in the inbox" : "moved",
+                (long) run.stats.num("apiCalls"), (batchIds() + 49) / 50);
+        table.add(String.format(Locale.ROOT, "%-9s %-42s %s", "0 --once", (String) m.get("what"), verdict));
+    }
+
     // row 1: batch mode
 
     private void rowBatch() throws Exception {
@@ -174,7 +225,7 @@ public final class Bench {
         for (int c : BATCH_CONCURRENCY) {
             double bound = c * 50 / 0.05;
             List<AppRun> runs = new ArrayList<>();
-            for (int r = 0; r < reps; r++) {
+            for (int r = 0; r < repsFor(batchIds() / bound); r++) {
                 runs.add(runApp("batch-c" + c, input, c, 50, null, timeoutFor(batchIds() / bound)));
             }
             rowResults.add(throughputRow("1 batch", "batch 50, " + fmt(batchIds()) + " IDs, 50 ms, c=" + c, runs, bound));
@@ -191,7 +242,7 @@ public final class Bench {
         for (int c : SINGLE_CONCURRENCY) {
             double bound = c / 0.05;
             List<AppRun> runs = new ArrayList<>();
-            for (int r = 0; r < reps; r++) {
+            for (int r = 0; r < repsFor(singleIds() / bound); r++) {
                 runs.add(runApp("single-c" + c, input, c, 1, null, timeoutFor(singleIds() / bound)));
             }
             rowResults.add(throughputRow("2 single", "batch 1, " + fmt(singleIds()) + " IDs, 50 ms, c=" + c, runs, bound));
@@ -211,8 +262,8 @@ public final class Bench {
         m.put("wallIdsPerSecond", round1(wallIdsPerS));
         m.put("runs", runs.stream().map(AppRun::toMap).toList());
         String status = ok == runs.size() ? "" : "  (" + (runs.size() - (long) ok) + " of " + runs.size() + " runs FAILED)";
-        table.add(String.format(Locale.ROOT, "%-9s %-42s %10s IDs/s  bound %8s  %5.1f %%   (wall incl. JVM start %s IDs/s)%s",
-                row, what, fmt1(idsPerS), fmt1(bound), 100 * idsPerS / bound, fmt1(wallIdsPerS), status));
+        table.add(String.format(Locale.ROOT, "%-9s %-42s %10s IDs/s  bound %8s  %5.1f %%   n=%d  (wall incl. JVM start %s IDs/s)%s",
+                row, what, fmt1(idsPerS), fmt1(bound), 100 * idsPerS / bound, runs.size(), fmt1(wallIdsPerS), status));
         return m;
     }
 
@@ -224,7 +275,7 @@ public final class Bench {
         int c = ZERO_LATENCY_CONCURRENCY;
         List<AppRun> app = new ArrayList<>();
         List<ToolRun> plain = new ArrayList<>();
-        for (int r = 0; r < reps; r++) {
+        for (int r = 0; r < repsFor(zeroLatencyIds() / 15_000.0); r++) {
             app.add(runApp("zero-c" + c, input, c, 50, null, 900));
             plain.add(runTool("plain-c" + c, input, true, c, 900));
         }
@@ -238,9 +289,9 @@ public final class Bench {
         m.put("appRuns", app.stream().map(AppRun::toMap).toList());
         m.put("plainRuns", plain.stream().map(ToolRun::toMap).toList());
         results.put("zeroLatency", m);
-        table.add(String.format(Locale.ROOT, "%-9s %-42s %10s IDs/s  plain HttpClient loop %s IDs/s: %5.1f %%%s",
+        table.add(String.format(Locale.ROOT, "%-9s %-42s %10s IDs/s  plain HttpClient loop %s IDs/s: %5.1f %%   n=%d%s",
                 "3 zero", "app, " + fmt(zeroLatencyIds()) + " IDs, latency 0, c=" + c, fmt1(appRate), fmt1(plainRate),
-                100 * appRate / plainRate, failures(app, plain)));
+                100 * appRate / plainRate, app.size(), failures(app, plain)));
     }
 
     // row 4 (tokens): a short token lifetime makes renewals countable
@@ -252,7 +303,7 @@ public final class Bench {
         emulator.lifetime(lifetime);
         List<AppRun> runs = new ArrayList<>();
         try {
-            for (int r = 0; r < reps; r++) {
+            for (int r = 0; r < heavyReps; r++) {
                 runs.add(runApp("token-" + lifetime + "s", input, 4, 50, null, 900));
             }
         } finally {
@@ -261,9 +312,10 @@ public final class Bench {
         List<Map<String, Object>> checks = new ArrayList<>();
         for (AppRun run : runs) {
             Map<String, Object> m = new LinkedHashMap<>();
-            // the app holds a token from its first request to its exit
+            // tokens are needed from the first request to the end of the file; a renewal is due once
+            // 80-90 % of the lifetime has passed and is noticed by a trigger checking every second
             double holdS = run.ok() ? (run.endEpochMs - run.stats.num("firstTokenEpochMs")) / 1000.0 : Double.NaN;
-            long min = 1 + (long) Math.floor(holdS / (0.9 * lifetime));
+            long min = 1 + (long) Math.floor(holdS / (0.9 * lifetime + 1));
             long max = 1 + (long) Math.floor(holdS / (0.8 * lifetime));
             m.put("tokenLifetimeS", lifetime);
             m.put("tokenHeldS", round1(holdS));
@@ -284,7 +336,7 @@ public final class Bench {
             long t = (long) m.get("tokenRequests");
             return t >= rg.get(0) && t <= rg.get(1) && (long) m.get("expiredTokenCalls") == 0;
         });
-        table.add(String.format(Locale.ROOT, "%-9s %-42s %10d token requests over %s s held; expected %d..%d (1 + held/(0.8..0.9 x %d s)); expired-token calls %s: %s",
+        table.add(String.format(Locale.ROOT, "%-9s %-42s %10d token requests over %s s; expected %d..%d (1 + time/(0.8..0.9 x %d s, +1 s check)); expired-token calls %s: %s",
                 "4 tokens", "token lifetime " + lifetime + " s, " + fmt(tokenRunIds()) + " IDs, c=4", requests, mid.get("tokenHeldS"),
                 range.get(0), range.get(1), lifetime, mid.get("expiredTokenCalls"), inRange ? "OK" : "MISS"));
     }
@@ -345,7 +397,7 @@ public final class Bench {
         for (long lines : memoryLines()) {
             Path input = input("dup20", lines, 0.2);
             long unique = IdGen.uniqueCount(lines, 0.2);
-            int n = lines >= 10_000_000 ? 1 : reps; // the 10M run takes minutes; run once
+            int n = lines >= 10_000_000 ? 1 : repsFor(unique / 17_000.0); // the 10M run takes minutes: once
             List<AppRun> runs = new ArrayList<>();
             for (int r = 0; r < n; r++) {
                 runs.add(runApp("mem-" + lines, input, MEMORY_CONCURRENCY, 50, "128m", 1200));
@@ -365,8 +417,10 @@ public final class Bench {
             AppRun first = runs.get(0);
             String outcome = done.size() == runs.size()
                     ? String.format(Locale.ROOT, "completed, %s IDs/s", fmt1(median(done, AppRun::idsPerSecond)))
-                    : "FAILED: exit " + first.exitCode + (first.timedOut ? " (killed at timeout)" : "") + " after "
-                    + String.format(Locale.ROOT, "%.0f s", first.wallMs / 1000.0) + (first.failure.isEmpty() ? "" : ", " + first.failure);
+                    : "FAILED" + (first.oomAtMs > 0 ? String.format(Locale.ROOT, ": OutOfMemoryError logged at %.0f s", first.oomAtMs / 1000) : "")
+                    + (first.killedAfterOom ? ", no summary 60 s later: killed" : first.timedOut ? ", killed at timeout" : "")
+                    + String.format(Locale.ROOT, " (%.0f s, exit %d)", first.wallMs / 1000.0, first.exitCode)
+                    + (first.failure.isEmpty() || first.oomAtMs > 0 ? "" : ", " + first.failure);
             m.put("outcome", outcome);
             rowResults.add(m);
             table.add(String.format(Locale.ROOT, "%-9s %-42s peak heap %4.0f MB (live after GC %4.0f MB), peak RSS %4.0f MB; %s",
@@ -395,7 +449,7 @@ public final class Bench {
         m.put("msToFirstApiCallMax", max);
         results.put("startup", m);
         table.add(String.format(Locale.ROOT, "%-9s %-42s %10.0f ms to first API call (min %.0f, max %.0f; first token request at %.0f ms); includes the %d ms read lock",
-                "6 startup", "java -jar ... --once until 1st API call, " + runs.size() + " runs", toCall, min, max, toToken, READ_LOCK_MS));
+                "6 startup", "java -jar ... until 1st API call, " + runs.size() + " runs", toCall, min, max, toToken, READ_LOCK_MS));
     }
 
     // row 7: the Java peer
@@ -407,7 +461,7 @@ public final class Bench {
         for (int c : PEER_CONCURRENCY) {
             double bound = c * 50 / 0.05;
             List<ToolRun> runs = new ArrayList<>();
-            for (int r = 0; r < reps; r++) {
+            for (int r = 0; r < repsFor(peerIds() / bound); r++) {
                 runs.add(runTool("peer-c" + c, input, false, c, timeoutFor(peerIds() / bound)));
             }
             double rate = median(runs.stream().filter(ToolRun::ok).toList(), ToolRun::idsPerSecond);
@@ -430,9 +484,9 @@ public final class Bench {
             m.put("appIdsPerSecondSameConcurrency", app);
             m.put("runs", runs.stream().map(ToolRun::toMap).toList());
             rowResults.add(m);
-            table.add(String.format(Locale.ROOT, "%-9s %-42s %10s IDs/s  bound %8s  %5.1f %%   app at c=%d: %s IDs/s (%s)%s",
+            table.add(String.format(Locale.ROOT, "%-9s %-42s %10s IDs/s  bound %8s  %5.1f %%   n=%d  app at c=%d: %s IDs/s (%s)%s",
                     "7 peer", "spotify-web-api-java, " + (c == 1 ? "sequential" : "pool of " + c) + ", " + fmt(peerIds()) + " IDs",
-                    fmt1(rate), fmt1(bound), 100 * rate / bound, c, app == null ? "-" : fmt1(app),
+                    fmt1(rate), fmt1(bound), 100 * rate / bound, runs.size(), c, app == null ? "-" : fmt1(app),
                     app == null ? "-" : app > rate ? String.format(Locale.ROOT, "app %.2fx faster", app / rate)
                             : String.format(Locale.ROOT, "app %.2fx SLOWER", rate / app),
                     runs.stream().allMatch(ToolRun::ok) ? "" : "  (some runs FAILED)"));
@@ -443,12 +497,22 @@ public final class Bench {
     // ------------------------------------------------------------------------------------------
     // running things
 
+    /** Repetitions of a run expected to take this long: the long ones (over ~45 s) run --heavy-reps times. */
+    private int repsFor(double expectedSeconds) {
+        return expectedSeconds > 45 ? heavyReps : reps;
+    }
+
     private static long timeoutFor(double expectedSeconds) {
         return (long) Math.max(120, expectedSeconds * 4 + 60);
     }
 
     /** One run of the real application, as a user runs it, on a fresh inbox and outbox. */
     private AppRun runApp(String label, Path input, int concurrency, int batchSize, String xmx, long timeoutS) throws Exception {
+        return runApp(label, input, concurrency, batchSize, xmx, timeoutS, onceMode, List.of());
+    }
+
+    private AppRun runApp(String label, Path input, int concurrency, int batchSize, String xmx, long timeoutS, boolean once,
+            List<String> extraProperties) throws Exception {
         int n = (int) allAppRuns.stream().filter(r -> r.label.equals(label)).count() + 1;
         Path dir = WORK.resolve("runs").resolve(label + "-" + n);
         deleteTree(dir);
@@ -462,6 +526,7 @@ public final class Bench {
             cmd.add("-Xmx" + xmx);
         }
         cmd.add("-Xlog:gc:file=" + gcLog);
+        cmd.addAll(extraProperties);
         cmd.addAll(List.of(
                 "-Dspotify.token-url=" + emulator.tokenUrl,
                 "-Dspotify.api-url=" + emulator.apiUrl,
@@ -474,35 +539,55 @@ public final class Bench {
                 "-Denricher.concurrency=" + concurrency,
                 "-Denricher.inbox.read-lock-check-interval=" + READ_LOCK_MS,
                 "-Denricher.inbox.poll-interval=" + POLL_MS,
-                "-jar", APP_JAR.toString(), "--once"));
+                "-jar", APP_JAR.toString()));
+        if (once) {
+            cmd.add("--once");
+        }
         emulator.reset();
-        AppRun run = new AppRun(label, batchSize, concurrency);
+        AppRun run = new AppRun(label, batchSize, concurrency, once);
+        run.loadBefore = loadAverage();
         System.out.printf(Locale.ROOT, "  %-14s run %d: %s ... ", label, n, input.getFileName());
         System.out.flush();
         run.startEpochMs = System.currentTimeMillis();
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).directory(ROOT.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
+        String base = input.getFileName().toString().replaceFirst("\\.[^.]+$", "");
+        Path summary = outbox.resolve(base + ".summary.json");
         long deadline = t0 + TimeUnit.SECONDS.toNanos(timeoutS);
+        long oomSeenAt = 0;
+        int tick = 0;
+        // --once: until the process exits; daemon: until the summary is in place, then SIGTERM
         while (!p.waitFor(100, TimeUnit.MILLISECONDS)) {
             readProcStatus(p.pid(), run);
-            if (System.nanoTime() > deadline) {
+            if (!once && Files.exists(summary)) {
+                break;
+            }
+            if (++tick % 10 == 0 && oomSeenAt == 0 && failureOf(log).contains("OutOfMemoryError")) {
+                oomSeenAt = System.nanoTime();
+                run.oomAtMs = (oomSeenAt - t0) / 1e6;
+            }
+            boolean hungAfterOom = oomSeenAt != 0 && System.nanoTime() - oomSeenAt > TimeUnit.SECONDS.toNanos(60);
+            if (System.nanoTime() > deadline || hungAfterOom) {
                 run.timedOut = true;
-                p.destroy();
-                if (!p.waitFor(20, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                    p.waitFor(20, TimeUnit.SECONDS);
-                }
+                run.killedAfterOom = hungAfterOom;
                 break;
             }
         }
         run.wallMs = (System.nanoTime() - t0) / 1e6;
         run.endEpochMs = System.currentTimeMillis();
+        if (p.isAlive()) {
+            p.destroy(); // SIGTERM: the daemon's normal stop
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                p.waitFor(20, TimeUnit.SECONDS);
+            }
+        }
         run.exitCode = p.isAlive() ? -1 : p.exitValue();
+        run.loadAfter = loadAverage();
+        run.inputLeftInInbox = Files.exists(inbox.resolve(input.getFileName()));
         run.stats = Json.parse(emulator.command("stats"));
         readGcLog(gcLog, run);
-        String base = input.getFileName().toString().replaceFirst("\\.[^.]+$", "");
-        Path summary = outbox.resolve(base + ".summary.json");
         if (Files.exists(summary)) {
             run.summary = Json.parse(Files.readString(summary));
             Path jsonl = outbox.resolve(base + ".jsonl");
@@ -656,6 +741,14 @@ public final class Bench {
         return Double.isNaN(d) ? "n/a" : String.format(Locale.ROOT, "%,.0f", d);
     }
 
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim().replaceFirst("^(\\S+ \\S+ \\S+).*", "$1");
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
     private static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
@@ -709,6 +802,7 @@ public final class Bench {
         final String label;
         final int batchSize;
         final int concurrency;
+        final boolean once;
         long startEpochMs;
         long endEpochMs;
         double wallMs;
@@ -722,15 +816,21 @@ public final class Bench {
         double peakHeapAfterGcMb;
         int gcCount;
         String failure = "";
+        double oomAtMs;
+        boolean killedAfterOom;
+        boolean inputLeftInInbox;
+        String loadBefore = "";
+        String loadAfter = "";
 
-        AppRun(String label, int batchSize, int concurrency) {
+        AppRun(String label, int batchSize, int concurrency, boolean once) {
             this.label = label;
             this.batchSize = batchSize;
             this.concurrency = concurrency;
+            this.once = once;
         }
 
         boolean ok() {
-            return exitCode == 0 && !timedOut && summary != Json.EMPTY
+            return (!once || exitCode == 0) && !timedOut && summary != Json.EMPTY
                     && summary.num("enriched") == summary.num("unique") && jsonlLines == (long) summary.num("unique");
         }
 
@@ -756,10 +856,18 @@ public final class Bench {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("label", label);
             m.put("ok", ok());
+            m.put("mode", once ? "--once" : "daemon, SIGTERM once the summary is in place");
             m.put("exitCode", exitCode);
             m.put("timedOut", timedOut);
             m.put("wallMs", round1(wallMs));
             m.put("idsPerSecond", ok() ? round1(idsPerSecond()) : null);
+            m.put("inputLeftInInbox", inputLeftInInbox);
+            m.put("loadAverageBefore", loadBefore);
+            m.put("loadAverageAfter", loadAfter);
+            if (oomAtMs > 0) {
+                m.put("outOfMemoryErrorLoggedAtMs", round1(oomAtMs));
+                m.put("killedAfterOomHang", killedAfterOom);
+            }
             m.put("summary", summary.raw);
             m.put("emulator", stats.raw);
             m.put("jsonlLines", jsonlLines);
