@@ -50,6 +50,8 @@ public final class Bench {
     private static final String SEP = System.getProperty("path.separator");
     private static final int READ_LOCK_MS = 100;
     private static final int POLL_MS = 100;
+    /** A run whose outbox has not grown for this long (emulator latency <= 50 ms) is declared stuck. */
+    private static final int STALL_S = 60;
 
     // settings, set from the command line
     private int reps = 3;
@@ -261,7 +263,9 @@ public final class Bench {
         m.put("ratioToBound", round3(idsPerS / bound));
         m.put("wallIdsPerSecond", round1(wallIdsPerS));
         m.put("runs", runs.stream().map(AppRun::toMap).toList());
-        String status = ok == runs.size() ? "" : "  (" + (runs.size() - (long) ok) + " of " + runs.size() + " runs FAILED)";
+        long stuck = runs.stream().filter(r -> r.stalled).count();
+        String status = ok == runs.size() ? "" : "  (" + (runs.size() - (long) ok) + " of " + runs.size() + " runs FAILED"
+                + (stuck > 0 ? ", " + stuck + " STUCK: output stopped, see JSON" : "") + ")";
         table.add(String.format(Locale.ROOT, "%-9s %-42s %10s IDs/s  bound %8s  %5.1f %%   n=%d  (wall incl. JVM start %s IDs/s)%s",
                 row, what, fmt1(idsPerS), fmt1(bound), 100 * idsPerS / bound, runs.size(), fmt1(wallIdsPerS), status));
         return m;
@@ -286,12 +290,16 @@ public final class Bench {
         m.put("appIdsPerSecond", round1(appRate));
         m.put("plainHttpClientIdsPerSecond", round1(plainRate));
         m.put("ratio", round3(appRate / plainRate));
+        double appCpu = median(app.stream().filter(r -> r.ok() && r.cpuMs > 0).toList(), r -> r.cpuMs);
+        double plainCpu = median(plain.stream().filter(r -> r.ok() && r.result.num("cpuMs") > 0).toList(), r -> r.result.num("cpuMs"));
+        m.put("appCpuMsWholeJvm", appCpu);
+        m.put("plainCpuMsWholeJvm", plainCpu);
         m.put("appRuns", app.stream().map(AppRun::toMap).toList());
         m.put("plainRuns", plain.stream().map(ToolRun::toMap).toList());
         results.put("zeroLatency", m);
-        table.add(String.format(Locale.ROOT, "%-9s %-42s %10s IDs/s  plain HttpClient loop %s IDs/s: %5.1f %%   n=%d%s",
+        table.add(String.format(Locale.ROOT, "%-9s %-42s %10s IDs/s  plain HttpClient loop %s IDs/s: %5.1f %%   n=%d; CPU of the whole JVM: app %.1f s, plain %.1f s%s",
                 "3 zero", "app, " + fmt(zeroLatencyIds()) + " IDs, latency 0, c=" + c, fmt1(appRate), fmt1(plainRate),
-                100 * appRate / plainRate, app.size(), failures(app, plain)));
+                100 * appRate / plainRate, app.size(), appCpu / 1000, plainCpu / 1000, failures(app, plain)));
     }
 
     // row 4 (tokens): a short token lifetime makes renewals countable
@@ -417,6 +425,10 @@ public final class Bench {
             AppRun first = runs.get(0);
             String outcome = done.size() == runs.size()
                     ? String.format(Locale.ROOT, "completed, %s IDs/s", fmt1(median(done, AppRun::idsPerSecond)))
+                    : first.stalled ? String.format(Locale.ROOT, "STUCK: output stopped, declared stuck at %.0f s (no output for %d s), %d enrichment threads alive, no error logged%s; %d API calls made",
+                            first.stalledAtMs / 1000, STALL_S, first.enrichmentThreadsAtStall,
+                            first.lastFullGcS > 0 ? String.format(Locale.ROOT, ", last Full GC at %.0f s", first.lastFullGcS) : "",
+                            (long) first.stats.num("apiCalls"))
                     : "FAILED" + (first.oomAtMs > 0 ? String.format(Locale.ROOT, ": OutOfMemoryError logged at %.0f s", first.oomAtMs / 1000) : "")
                     + (first.killedAfterOom ? ", no summary 60 s later: killed" : first.timedOut ? ", killed at timeout" : "")
                     + String.format(Locale.ROOT, " (%.0f s, exit %d)", first.wallMs / 1000.0, first.exitCode)
@@ -557,17 +569,34 @@ public final class Bench {
         long deadline = t0 + TimeUnit.SECONDS.toNanos(timeoutS);
         long oomSeenAt = 0;
         int tick = 0;
+        long outboxBytes = -1;
+        long lastGrowth = System.nanoTime();
         // --once: until the process exits; daemon: until the summary is in place, then SIGTERM
         while (!p.waitFor(100, TimeUnit.MILLISECONDS)) {
             readProcStatus(p.pid(), run);
             if (!once && Files.exists(summary)) {
+                run.cpuMs = cpuMs(p.pid());
                 break;
+            }
+            if (tick % 10 == 0) {
+                long bytes = treeSize(outbox);
+                if (bytes != outboxBytes) {
+                    outboxBytes = bytes;
+                    lastGrowth = System.nanoTime();
+                } else if (System.nanoTime() - lastGrowth > TimeUnit.SECONDS.toNanos(STALL_S)) {
+                    // nothing written for a minute while the emulator answers at once: the file is stuck
+                    run.stalled = true;
+                    run.stalledAtMs = (System.nanoTime() - t0) / 1e6;
+                    Path dump = dir.resolve("jstack.txt");
+                    run.enrichmentThreadsAtStall = threadDump(p.pid(), dump);
+                    break;
+                }
             }
             if (++tick % 10 == 0 && oomSeenAt == 0 && failureOf(log).contains("OutOfMemoryError")) {
                 oomSeenAt = System.nanoTime();
                 run.oomAtMs = (oomSeenAt - t0) / 1e6;
             }
-            boolean hungAfterOom = oomSeenAt != 0 && System.nanoTime() - oomSeenAt > TimeUnit.SECONDS.toNanos(60);
+            boolean hungAfterOom = oomSeenAt != 0 && System.nanoTime() - oomSeenAt > TimeUnit.SECONDS.toNanos(STALL_S);
             if (System.nanoTime() > deadline || hungAfterOom) {
                 run.timedOut = true;
                 run.killedAfterOom = hungAfterOom;
@@ -663,6 +692,47 @@ public final class Bench {
         return found.length() > 160 ? found.substring(0, 160) : found;
     }
 
+    /** CPU time (user + system) the process has used so far, from /proc/<pid>/stat (clock ticks of 10 ms). */
+    private static double cpuMs(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10.0;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static long treeSize(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.mapToLong(f -> {
+                try {
+                    return Files.size(f);
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** jstack of a stuck run, kept beside its log; returns how many enrichment-pool threads were alive. */
+    private static int threadDump(long pid, Path file) {
+        try {
+            Path jstack = Path.of(System.getProperty("java.home"), "bin", "jstack");
+            Process p = new ProcessBuilder(jstack.toString(), Long.toString(pid)).redirectErrorStream(true)
+                    .redirectOutput(file.toFile()).start();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return -1;
+            }
+            return (int) Files.readAllLines(file).stream().filter(l -> l.startsWith("\"") && l.contains("- enrichment\"")).count();
+        } catch (IOException | InterruptedException e) {
+            return -1;
+        }
+    }
+
     private static void readProcStatus(long pid, AppRun run) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
@@ -684,6 +754,12 @@ public final class Bench {
         }
         for (String line : Files.readAllLines(gcLog)) {
             Matcher m = GC_LINE.matcher(line);
+            if (line.contains("Pause Full")) {
+                Matcher at = Pattern.compile("^\\[([0-9.]+)s\\]").matcher(line);
+                if (at.find()) {
+                    run.lastFullGcS = Double.parseDouble(at.group(1));
+                }
+            }
             if (m.find()) {
                 run.peakHeapMb = Math.max(run.peakHeapMb, Double.parseDouble(m.group(2)));
                 run.peakHeapAfterGcMb = Math.max(run.peakHeapAfterGcMb, Double.parseDouble(m.group(3)));
@@ -815,9 +891,14 @@ public final class Bench {
         double peakHeapMb;
         double peakHeapAfterGcMb;
         int gcCount;
+        double lastFullGcS;
         String failure = "";
         double oomAtMs;
         boolean killedAfterOom;
+        boolean stalled;
+        double stalledAtMs;
+        int enrichmentThreadsAtStall = -1;
+        double cpuMs = -1;
         boolean inputLeftInInbox;
         String loadBefore = "";
         String loadAfter = "";
@@ -830,7 +911,7 @@ public final class Bench {
         }
 
         boolean ok() {
-            return (!once || exitCode == 0) && !timedOut && summary != Json.EMPTY
+            return (!once || exitCode == 0) && !timedOut && !stalled && summary != Json.EMPTY
                     && summary.num("enriched") == summary.num("unique") && jsonlLines == (long) summary.num("unique");
         }
 
@@ -843,6 +924,11 @@ public final class Bench {
         }
 
         String describe() {
+            if (stalled) {
+                return String.format(Locale.ROOT, "STUCK: no output for %d s (declared at %.0f s; %d API calls made; %d enrichment threads alive%s), exit %d after SIGTERM",
+                        STALL_S, stalledAtMs / 1000, (long) stats.num("apiCalls"), enrichmentThreadsAtStall,
+                        lastFullGcS > 0 ? String.format(Locale.ROOT, "; last Full GC at %.0f s", lastFullGcS) : "", exitCode);
+            }
             if (!ok()) {
                 return String.format(Locale.ROOT, "FAILED exit %d%s after %.1f s, %s", exitCode, timedOut ? " (timeout)" : "",
                         wallMs / 1000, failure.isEmpty() ? "summary " + summary.raw : failure);
@@ -867,6 +953,15 @@ public final class Bench {
             if (oomAtMs > 0) {
                 m.put("outOfMemoryErrorLoggedAtMs", round1(oomAtMs));
                 m.put("killedAfterOomHang", killedAfterOom);
+            }
+            if (stalled) {
+                m.put("stalled", "no output for " + STALL_S + " s; declared stuck at " + round1(stalledAtMs / 1000) + " s, then SIGTERM");
+                m.put("enrichmentThreadsAliveAtStall", enrichmentThreadsAtStall);
+                m.put("lastFullGcAtS", lastFullGcS);
+            }
+            m.put("cpuMsUntilSummary", cpuMs);
+            if (cpuMs > 0 && stats.num("apiCalls") > 0) {
+                m.put("cpuMsPerApiCallInclStartup", round3(cpuMs / stats.num("apiCalls")));
             }
             m.put("summary", summary.raw);
             m.put("emulator", stats.raw);

@@ -99,7 +99,9 @@ public final class PeerRun {
             }
             out.flush();
             long ms = (System.nanoTime() - start) / 1_000_000;
-            System.out.println("{\"ids\":" + writer.lines() + ",\"apiCalls\":" + calls + ",\"durationMs\":" + ms + "}");
+            long cpuMs = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
+            System.out.println("{\"ids\":" + writer.lines() + ",\"cpuMs\":" + cpuMs + ",\"apiCalls\":" + calls + ",\"durationMs\":" + ms + "}");
         }
         System.exit(0); // the library's pools are not daemon threads
     }

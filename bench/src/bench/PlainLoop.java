@@ -93,7 +93,9 @@ public final class PlainLoop {
             }
             out.flush();
             long ms = (System.nanoTime() - start) / 1_000_000;
-            System.out.println("{\"ids\":" + writer.lines() + ",\"apiCalls\":" + calls[0] + ",\"durationMs\":" + ms + "}");
+            long cpuMs = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                    .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
+            System.out.println("{\"ids\":" + writer.lines() + ",\"cpuMs\":" + cpuMs + ",\"apiCalls\":" + calls[0] + ",\"durationMs\":" + ms + "}");
         }
     }
 
