@@ -266,8 +266,13 @@ public final class Bench {
         long stuck = runs.stream().filter(r -> r.stalled).count();
         String status = ok == runs.size() ? "" : "  (" + (runs.size() - (long) ok) + " of " + runs.size() + " runs FAILED"
                 + (stuck > 0 ? ", " + stuck + " STUCK: output stopped, see JSON" : "") + ")";
-        table.add(String.format(Locale.ROOT, "%-9s %-42s %10s IDs/s  bound %8s  %5.1f %%   n=%d  (wall incl. JVM start %s IDs/s)%s",
-                row, what, fmt1(idsPerS), fmt1(bound), 100 * idsPerS / bound, runs.size(), fmt1(wallIdsPerS), status));
+        if (Double.isNaN(idsPerS)) {
+            table.add(String.format(Locale.ROOT, "%-9s %-42s did not complete: no figure (bound %s IDs/s), n=%d%s",
+                    row, what, fmt1(bound), runs.size(), status));
+        } else {
+            table.add(String.format(Locale.ROOT, "%-9s %-42s %10s IDs/s  bound %8s  %5.1f %%   n=%d  (wall incl. JVM start %s IDs/s)%s",
+                    row, what, fmt1(idsPerS), fmt1(bound), 100 * idsPerS / bound, runs.size(), fmt1(wallIdsPerS), status));
+        }
         return m;
     }
 
@@ -488,7 +493,7 @@ public final class Bench {
             Double app = null;
             if (batch != null) {
                 for (Map<String, Object> b : batch) {
-                    if (((String) b.get("what")).endsWith("c=" + c)) {
+                    if (((String) b.get("what")).endsWith("c=" + c) && !((Double) b.get("idsPerSecond")).isNaN()) {
                         app = (Double) b.get("idsPerSecond");
                     }
                 }
@@ -499,7 +504,7 @@ public final class Bench {
             table.add(String.format(Locale.ROOT, "%-9s %-42s %10s IDs/s  bound %8s  %5.1f %%   n=%d  app at c=%d: %s IDs/s (%s)%s",
                     "7 peer", "spotify-web-api-java, " + (c == 1 ? "sequential" : "pool of " + c) + ", " + fmt(peerIds()) + " IDs",
                     fmt1(rate), fmt1(bound), 100 * rate / bound, runs.size(), c, app == null ? "-" : fmt1(app),
-                    app == null ? "-" : app > rate ? String.format(Locale.ROOT, "app %.2fx faster", app / rate)
+                    app == null ? (batch == null ? "row 1 not run" : "the app did not complete") : app > rate ? String.format(Locale.ROOT, "app %.2fx faster", app / rate)
                             : String.format(Locale.ROOT, "app %.2fx SLOWER", rate / app),
                     runs.stream().allMatch(ToolRun::ok) ? "" : "  (some runs FAILED)"));
         }
@@ -802,11 +807,11 @@ public final class Bench {
     }
 
     static double round1(double d) {
-        return Math.round(d * 10) / 10.0;
+        return Double.isNaN(d) ? d : Math.round(d * 10) / 10.0;
     }
 
     static double round3(double d) {
-        return Math.round(d * 1000) / 1000.0;
+        return Double.isNaN(d) ? d : Math.round(d * 1000) / 1000.0;
     }
 
     static String fmt(long n) {
