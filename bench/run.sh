@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The benchmark, in one command (from anywhere):
+#
+#   bench/run.sh [--quick] [--reps N] [--rows 1,2,3,4,5,7] [--out FILE]
+#
+# Builds target/artist-enricher.jar if it is missing or older than the sources, fetches the Java peer
+# (spotify-web-api-java) into bench/target/peer-lib, compiles bench/src, then runs bench.Bench from the
+# repository root: it prints the table and writes bench/results/latest.json. Scratch data (generated
+# inputs, per-run logs) goes to bench/work/. Not part of `mvn -B verify`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+jar=target/artist-enricher.jar
+if [[ ! -f $jar ]] || [[ -n $(find src routes pom.xml application.properties -newer "$jar" -type f 2>/dev/null | head -1) ]]; then
+  echo "building $jar ..."
+  mvn -B -q package -DskipTests
+fi
+
+if [[ ! -f bench/target/peer-lib/spotify-web-api-java-9.4.0.jar ]]; then
+  echo "fetching the Java peer (se.michaelthelin.spotify:spotify-web-api-java:9.4.0) ..."
+  mvn -B -q -f bench/pom.xml dependency:copy-dependencies -DoutputDirectory=target/peer-lib
+fi
+
+rm -rf bench/target/classes
+mkdir -p bench/target/classes
+javac -nowarn -d bench/target/classes \
+  -cp "$jar:target/lib/*:bench/target/peer-lib/*" bench/src/bench/*.java
+
+exec java -Xmx512m -cp bench/target/classes bench.Bench "$@"
