@@ -89,7 +89,15 @@ public final class FileJob {
                     }
                     holdsPermit = true;
                 }
-                boolean more = batcher.hasNext();
+                boolean more;
+                try {
+                    more = batcher.hasNext();
+                } catch (OutOfMemoryError e) {
+                    // an Error would kill the splitter's thread silently and leave the file hanging:
+                    // fail the file with a reason instead (the duplicate set grows with distinct IDs)
+                    throw new IllegalStateException("not enough memory to read " + source + " ("
+                            + batcher.uniqueIds() + " distinct IDs so far): give the JVM a larger -Xmx", e);
+                }
                 if (!more) {
                     window.release();
                     holdsPermit = false;
