@@ -2,6 +2,7 @@ package dev.artistenricher.enrich;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -10,6 +11,9 @@ import java.time.Duration;
 import org.apache.camel.support.service.ServiceSupport;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ByteArrayDataType;
+import org.h2.mvstore.type.LongDataType;
+import org.h2.mvstore.type.StringDataType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +38,7 @@ public final class ArtistStore extends ServiceSupport {
     private final Clock clock;
     private MVStore store;
     /** ID to artist JSON: large entries, read only for IDs known to be there. */
-    private MVMap<String, String> artists;
+    private MVMap<String, byte[]> artists;
     /** ID to when it was fetched: small entries whose pages stay in the cache, so a miss costs no disk read. */
     private MVMap<String, Long> fetchedAt;
 
@@ -58,8 +62,12 @@ public final class ArtistStore extends ServiceSupport {
                     file, e.getMessage(), aside.getFileName());
             store = open(file);
         }
-        artists = store.openMap("artists");
-        fetchedAt = store.openMap("fetchedAt");
+        // typed maps: MVStore's generic object serializer costs more than the rest of a batch;
+        // the JSON is kept as its UTF-8 bytes, copied as they are
+        artists = store.openMap("artists", new MVMap.Builder<String, byte[]>()
+                .keyType(StringDataType.INSTANCE).valueType(ByteArrayDataType.INSTANCE));
+        fetchedAt = store.openMap("fetchedAt", new MVMap.Builder<String, Long>()
+                .keyType(StringDataType.INSTANCE).valueType(LongDataType.INSTANCE));
         LOG.info("Artist store {}: {} artists", file, artists.size());
     }
 
@@ -87,7 +95,11 @@ public final class ArtistStore extends ServiceSupport {
 
     /** The stored artist JSON, or {@code null} when absent or older than the TTL. */
     public String get(String id) {
-        return contains(id) ? artists.get(id) : null;
+        if (!contains(id)) {
+            return null;
+        }
+        byte[] json = artists.get(id);
+        return json == null ? null : new String(json, StandardCharsets.UTF_8);
     }
 
     /** Whether a fresh (younger than the TTL) artist is stored for the ID. */
@@ -97,7 +109,7 @@ public final class ArtistStore extends ServiceSupport {
     }
 
     public void put(String id, String artistJson) {
-        artists.put(id, artistJson);
+        artists.put(id, artistJson.getBytes(StandardCharsets.UTF_8));
         fetchedAt.put(id, clock.millis());
     }
 
