@@ -97,15 +97,17 @@ public class EnricherConfiguration implements CamelConfiguration {
     }
 
     /**
-     * The splitter's threads: one per API call allowed in flight, plus one for the splitter's own
-     * reading of the input (Camel runs the iteration on the same pool). Memory stays bounded
-     * because each file lets only a small window of batches be read ahead of the writer
-     * ({@link dev.artistenricher.outbox.FileJob#batches()}), not because of the queue.
+     * The splitter's threads. Camel runs the splitter's own reading of the input on this pool too,
+     * queued behind the batches; with only one thread per API call the reading waited for a call to
+     * end and the API sat idle about a third of the time (measured: 44 calls/s of a possible 75 at
+     * 50 ms latency, concurrency 4). Twice as many threads as calls keep the next batches ready; the
+     * API semaphore still allows only {@code concurrency} calls in flight, and memory stays bounded
+     * by each file's read-ahead window ({@link dev.artistenricher.outbox.FileJob#batches()}).
      */
     private static ExecutorService enrichmentPool(CamelContext context, int concurrency) {
         ThreadPoolProfile profile = new ThreadPoolProfile("enrichment");
-        profile.setPoolSize(concurrency + 1);
-        profile.setMaxPoolSize(concurrency + 1);
+        profile.setPoolSize(2 * concurrency + 1);
+        profile.setMaxPoolSize(2 * concurrency + 1);
         profile.setMaxQueueSize(-1);
         return context.getExecutorServiceManager().newThreadPool(context, "enrichment", profile);
     }
