@@ -60,10 +60,6 @@ public final class BatchEnricher {
         }
     }
 
-    public boolean isSingleMode() {
-        return singleMode.get();
-    }
-
     /**
      * @throws RateLimitParkedException when Spotify asks for a wait above {@code enricher.max-inline-wait};
      *                                  what was fetched before is in the store already

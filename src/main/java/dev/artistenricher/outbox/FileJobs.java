@@ -69,7 +69,6 @@ public final class FileJobs {
 
     public void complete(@ExchangeProperty(JOB) FileJob job) throws IOException {
         Summary s = job.complete();
-        status.fileCompleted();
         LOG.info("Completed {}: {} lines, {} unique IDs, {} enriched, {} rejected, {} API calls in {} ms -> {}",
                 s.source(), s.lines(), s.unique(), s.enriched(), s.rejected(), s.apiCalls(), s.durationMs(),
                 job.paths().artists());

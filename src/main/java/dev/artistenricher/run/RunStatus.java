@@ -22,7 +22,6 @@ public final class RunStatus {
 
     private final boolean once;
     private final Runnable finish;
-    private final AtomicLong filesCompleted = new AtomicLong();
     private final AtomicLong filesFailed = new AtomicLong();
     /** The reasons a reject can have (SPEC.md). */
     public static final List<String> REJECT_REASONS = List.of(Reject.INVALID_ID, Reject.NOT_FOUND, Reject.API_ERROR);
@@ -50,10 +49,6 @@ public final class RunStatus {
         for (Reject reject : result.rejects()) {
             rejectsByReason.computeIfAbsent(reject.reason(), r -> new AtomicLong()).incrementAndGet();
         }
-    }
-
-    public void fileCompleted() {
-        filesCompleted.incrementAndGet();
     }
 
     public void fileFailed() {
@@ -108,14 +103,6 @@ public final class RunStatus {
 
     public String fatalReason() {
         return fatal.get();
-    }
-
-    public long filesCompleted() {
-        return filesCompleted.get();
-    }
-
-    public long filesFailed() {
-        return filesFailed.get();
     }
 
     public long artists() {

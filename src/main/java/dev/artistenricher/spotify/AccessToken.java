@@ -42,10 +42,6 @@ public final class AccessToken {
         return lifetime;
     }
 
-    public Instant obtainedAt() {
-        return obtainedAt;
-    }
-
     public Instant renewAt() {
         return renewAt;
     }

@@ -71,10 +71,6 @@ public final class SpotifyArtistsApi {
         return exchange(URI.create(apiUrl + "/artists/" + id), 1, false);
     }
 
-    public ApiStats stats() {
-        return stats;
-    }
-
     private static void requireWellFormed(String id) {
         // the parser already guarantees it; this is the last line of defence before a URL is built
         if (!ArtistIdParser.isWellFormedId(id)) {

@@ -3,10 +3,8 @@ package dev.artistenricher.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.artistenricher.App;
 import dev.artistenricher.sandbox.SpotifyEmulator;
 import dev.artistenricher.support.EnricherHarness;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,24 +12,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.Set;
-import kafka.testkit.KafkaClusterTestKit;
-import kafka.testkit.TestKitNodes;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.server.common.MetadataVersion;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,35 +28,16 @@ import org.junit.jupiter.api.io.TempDir;
 class KafkaQueueTest {
 
     private static final String GROUP = "enricher-test";
-    private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
     @TempDir
     static Path dir;
-    private static KafkaClusterTestKit kafka;
+    private static InProcessKafka kafka;
     private static SpotifyEmulator emulator;
 
     @BeforeAll
     static void start() throws Exception {
-        kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                .setCombined(true)
-                .setNumBrokerNodes(1)
-                .setNumControllerNodes(1)
-                .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
-                .build())
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("offsets.topic.num.partitions", "4")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .setConfigProp("group.min.session.timeout.ms", "1000")
-                .build();
-        kafka.format();
-        kafka.startup();
-        kafka.waitForReadyBrokers();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic("artist-ids", 4, (short) 1), new NewTopic("artists-enriched", 4, (short) 1),
-                    new NewTopic("artist-rejects", 1, (short) 1))).all().get();
-        }
+        kafka = InProcessKafka.start();
+        kafka.createTopic("artist-ids", 4);
         emulator = SpotifyEmulator.start(0);
         emulator.controls().syntheticCatalog(true);
         emulator.controls().latency(Duration.ofMillis(100));
@@ -99,17 +63,17 @@ class KafkaQueueTest {
         while (expected.size() < 3000) {
             int kind = records.size() % 10;
             if (kind < 6) {
-                String id = randomId(random);
+                String id = InProcessKafka.randomId(random);
                 expected.add(id);
                 records.add(id);
             } else if (kind < 8) {
-                String a = randomId(random);
-                String b = randomId(random);
+                String a = InProcessKafka.randomId(random);
+                String b = InProcessKafka.randomId(random);
                 expected.add(a);
                 expected.add(b);
                 records.add("spotify:artist:" + a + "\n" + b + "\n" + a);
             } else if (kind == 8) {
-                String a = randomId(random);
+                String a = InProcessKafka.randomId(random);
                 expected.add(a);
                 records.add("[\"" + a + "\", \"no-id-" + records.size() + "\"]");
                 invalid++;
@@ -130,34 +94,27 @@ class KafkaQueueTest {
         EnricherHarness inJvm = new EnricherHarness(emulator, dir.resolve("a"));
         settings.forEach(inJvm::with);
         inJvm.startDaemon();
-        Process child = startChild(new EnricherHarness(emulator, dir.resolve("b")), settings);
+        Process child = InProcessKafka.startChild(new EnricherHarness(emulator, dir.resolve("b")), settings, dir.resolve("child.log"));
         try {
-            // both instances are members of the group with partitions of their own
-            try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
-                    ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(GROUP)).all().get().get(GROUP);
-                    return group.members().size() == 2
-                            && group.members().stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty());
-                });
-            }
-            produce(records);
+            kafka.awaitGroup(GROUP, 2); // both instances are members, with partitions of their own
+            kafka.produce("artist-ids", records);
 
             Map<String, Integer> seen = new HashMap<>();
             List<String> rejects = new ArrayList<>();
-            try (KafkaConsumer<String, String> out = consumer("test-reader")) {
-                out.subscribe(List.of("artists-enriched", "artist-rejects"));
+            try (KafkaConsumer<String, String> out = kafka.consumer("test-reader")) {
+                out.subscribe(List.of(InProcessKafka.OUTPUT, InProcessKafka.REJECTS));
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ZERO)
-                        .until(() -> read(out, seen, rejects) >= expected.size() / 2);
+                        .until(() -> InProcessKafka.read(out, seen, rejects) >= expected.size() / 2);
                 assertThat(seen.size()).as("the child was killed half way").isLessThan(expected.size());
                 child.destroyForcibly().waitFor();
 
                 await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ZERO)
-                        .until(() -> read(out, seen, rejects) >= expected.size());
+                        .until(() -> InProcessKafka.read(out, seen, rejects) >= expected.size());
                 assertThat(seen.keySet()).isEqualTo(expected);
                 assertThat(seen.values().stream().mapToInt(Integer::intValue).sum()).isGreaterThanOrEqualTo(expected.size());
                 await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ZERO)
                         .until(() -> {
-                            read(out, seen, rejects);
+                            InProcessKafka.read(out, seen, rejects);
                             return new HashSet<>(rejects).size() == (int) records.stream().filter(r -> r.contains("no-id-")).count();
                         });
             }
@@ -166,73 +123,5 @@ class KafkaQueueTest {
             child.destroyForcibly();
             assertThat(inJvm.stopDaemon()).isZero();
         }
-    }
-
-    private static int read(KafkaConsumer<String, String> consumer, Map<String, Integer> seen, List<String> rejects) {
-        for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-            if (r.topic().equals("artist-rejects")) {
-                Header source = r.headers().lastHeader("source");
-                rejects.add((source == null ? "" : new String(source.value(), StandardCharsets.UTF_8)) + " " + r.value());
-                continue;
-            }
-            String id = r.key();
-            assertThat(r.value()).contains("\"id\":\"" + id + "\"");
-            Header header = r.headers().lastHeader("artistId");
-            assertThat(header).isNotNull();
-            assertThat(new String(header.value(), StandardCharsets.UTF_8)).isEqualTo(id);
-            seen.merge(id, 1, Integer::sum);
-        }
-        return seen.size();
-    }
-
-    private static void produce(List<String> records) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
-            for (int i = 0; i < records.size(); i++) {
-                producer.send(new ProducerRecord<>("artist-ids", i % 4, null, records.get(i)));
-            }
-            producer.flush();
-        }
-    }
-
-    private static KafkaConsumer<String, String> consumer(String group) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        return new KafkaConsumer<>(p);
-    }
-
-    /** A second instance in its own JVM, so that it can die as a crash does (SIGKILL), not stop politely. */
-    private static Process startChild(EnricherHarness harness, Map<String, String> settings) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx256m");
-        Properties properties = new Properties();
-        properties.putAll(harness.properties);
-        properties.putAll(settings);
-        for (String key : properties.stringPropertyNames()) {
-            command.add("-D" + key + "=" + properties.getProperty(key));
-        }
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(App.class.getName());
-        return new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("child.log").toFile())
-                .start();
-    }
-
-    private static String randomId(Random random) {
-        StringBuilder id = new StringBuilder(22);
-        for (int i = 0; i < 22; i++) {
-            id.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return id.toString();
     }
 }
