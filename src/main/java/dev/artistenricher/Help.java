@@ -28,7 +28,7 @@ final class Help {
               enricher.retry.give-up-after  how long a failing call is retried, default 15m
               enricher.store                persistent artist store, default data/store
               enricher.cache.ttl            how long a fetched artist is reused, default 24h
-              enricher.cache.max-size-mb    memory for the store's page cache, default 16
+              enricher.cache.max-size-mb    memory for the store's block cache, default 16
               enricher.input-uri            queue mode: any Camel endpoint to read IDs from (jms:queue:..., kafka:...)
               enricher.output-uri           queue mode: where each enriched artist goes, one message each
               enricher.rejects-uri          queue mode: where each reject goes, default the log

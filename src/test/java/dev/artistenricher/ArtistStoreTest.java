@@ -1,11 +1,15 @@
 package dev.artistenricher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.artistenricher.enrich.ArtistStore;
 import dev.artistenricher.support.EmulatorTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -45,14 +49,35 @@ class ArtistStoreTest extends EmulatorTest {
     @Test
     void aCorruptStoreIsReportedMovedAsideAndRebuilt() throws IOException {
         Path store = Files.createDirectories(dir.resolve("store"));
-        Files.write(store.resolve("artists.mv.db"), "this is not an MVStore file".repeat(200).getBytes());
+        Files.createDirectories(store.resolve("artists"));
+        Files.write(store.resolve("artists/CURRENT"), "this is not a RocksDB manifest name".getBytes());
         app.drop("after-corruption.txt", emulator.catalog().ids().subList(0, 10));
 
         assertThat(app.runOnce()).isZero();
 
         assertThat(app.lines("after-corruption.jsonl")).hasSize(10);
         try (var files = Files.list(store)) {
-            assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("artists.mv.db.corrupt-"));
+            assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("artists.corrupt-"));
+        }
+    }
+
+    @Test
+    void aStoreHeldByAnotherInstanceStopsStartUpAndIsLeftIntact() throws IOException {
+        Path store = dir.resolve("shared-store");
+        ArtistStore first = new ArtistStore(store, Duration.ofHours(1), 1, Clock.systemUTC());
+        ArtistStore second = new ArtistStore(store, Duration.ofHours(1), 1, Clock.systemUTC());
+        first.start();
+        try {
+            first.put("4Z8W4fKeB5YxbusRsdQVPb", "{\"id\":\"4Z8W4fKeB5YxbusRsdQVPb\"}");
+
+            assertThatThrownBy(second::start).hasStackTraceContaining("in use by another process");
+
+            assertThat(first.get("4Z8W4fKeB5YxbusRsdQVPb")).isEqualTo("{\"id\":\"4Z8W4fKeB5YxbusRsdQVPb\"}");
+            try (var files = Files.list(store)) {
+                assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("corrupt"));
+            }
+        } finally {
+            first.stop();
         }
     }
 }

@@ -48,10 +48,10 @@ class KillSafetyTest extends EmulatorTest {
         assertThat(app.lines("killed.jsonl")).containsExactlyElementsOf(artistLines(input));
         Set<String> servedAgain = new HashSet<>(emulator.stats().servedIds());
         servedAgain.retainAll(servedBeforeKill);
-        // the store commits every 200 ms: at most the answers of that last moment (about five 40 ms
-        // calls of 10 IDs) and the call in flight are asked for again
-        assertThat(servedAgain.size()).isLessThanOrEqualTo(60);
-        assertThat(emulator.stats().idsServed()).isLessThanOrEqualTo(input.size() - servedBeforeKill.size() + 60);
+        // every stored answer went through the store's write-ahead log: only answers not stored yet
+        // are asked for again, the call in flight and at most one answered just before (10 IDs each)
+        assertThat(servedAgain.size()).isLessThanOrEqualTo(20);
+        assertThat(emulator.stats().idsServed()).isLessThanOrEqualTo(input.size() - servedBeforeKill.size() + 20);
     }
 
     private static Process startChildJvm(EnricherHarness app) throws IOException {

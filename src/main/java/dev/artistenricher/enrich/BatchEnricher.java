@@ -76,18 +76,14 @@ public final class BatchEnricher {
             }
         }
         AtomicInteger calls = new AtomicInteger();
-        try {
-            for (int from = 0; from < toFetch.size(); from += batchSize) {
-                List<String> chunk = toFetch.subList(from, Math.min(toFetch.size(), from + batchSize));
-                if (singleMode.get()) {
-                    fetchOneByOne(chunk, fates, calls);
-                } else {
-                    fetchSeveral(chunk, fates, calls);
-                }
+        // a RateLimitParkedException leaves through here: what was fetched before is stored already
+        for (int from = 0; from < toFetch.size(); from += batchSize) {
+            List<String> chunk = toFetch.subList(from, Math.min(toFetch.size(), from + batchSize));
+            if (singleMode.get()) {
+                fetchOneByOne(chunk, fates, calls);
+            } else {
+                fetchSeveral(chunk, fates, calls);
             }
-        } catch (RateLimitParkedException e) {
-            cache.commit(); // the calls that succeeded are never made again
-            throw e;
         }
         List<String> artists = new ArrayList<>(batch.entries().size());
         List<Reject> rejects = new ArrayList<>(batch.invalid());
