@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.artistenricher.enrich.ArtistStore;
 import dev.artistenricher.support.EmulatorTest;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -68,11 +69,12 @@ class ArtistStoreTest extends EmulatorTest {
         ArtistStore second = new ArtistStore(store, Duration.ofHours(1), 1, Clock.systemUTC());
         first.start();
         try {
-            first.put("4Z8W4fKeB5YxbusRsdQVPb", "{\"id\":\"4Z8W4fKeB5YxbusRsdQVPb\"}");
+            byte[] radiohead = "{\"id\":\"4Z8W4fKeB5YxbusRsdQVPb\"}".getBytes(StandardCharsets.UTF_8);
+            first.putAll(List.of("4Z8W4fKeB5YxbusRsdQVPb"), List.of(radiohead));
 
             assertThatThrownBy(second::start).hasStackTraceContaining("in use by another process");
 
-            assertThat(first.get("4Z8W4fKeB5YxbusRsdQVPb")).isEqualTo("{\"id\":\"4Z8W4fKeB5YxbusRsdQVPb\"}");
+            assertThat(first.get("4Z8W4fKeB5YxbusRsdQVPb")).isEqualTo(radiohead);
             try (var files = Files.list(store)) {
                 assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("corrupt"));
             }

@@ -50,8 +50,8 @@ public final class BatchEnricher {
     }
 
     /** One ID's fate. Exactly one of {@code artist} and {@code reject} is set. */
-    private record Fate(String artist, String reason, String detail) {
-        static Fate found(String artist) {
+    private record Fate(byte[] artist, String reason, String detail) {
+        static Fate found(byte[] artist) {
             return new Fate(artist, null, null);
         }
 
@@ -68,7 +68,7 @@ public final class BatchEnricher {
         Map<String, Fate> fates = new HashMap<>();
         List<String> toFetch = new ArrayList<>();
         for (IdEntry entry : batch.entries()) {
-            String cached = cache.get(entry.id());
+            byte[] cached = cache.get(entry.id());
             if (cached != null) {
                 fates.put(entry.id(), Fate.found(cached));
             } else {
@@ -85,7 +85,7 @@ public final class BatchEnricher {
                 fetchSeveral(chunk, fates, calls);
             }
         }
-        List<String> artists = new ArrayList<>(batch.entries().size());
+        List<byte[]> artists = new ArrayList<>(batch.entries().size());
         List<Reject> rejects = new ArrayList<>(batch.invalid());
         for (IdEntry entry : batch.entries()) {
             Fate fate = fates.get(entry.id());
@@ -107,8 +107,9 @@ public final class BatchEnricher {
             calls.addAndGet(outcome.calls());
             ApiAnswer answer = outcome.answer();
             if (answer instanceof ApiAnswer.Artists found) {
+                cache.putAll(ids, found.artists());
                 for (int i = 0; i < ids.size(); i++) {
-                    fates.put(ids.get(i), fateOf(ids.get(i), found.artists().get(i)));
+                    fates.put(ids.get(i), fateOf(found.artists().get(i)));
                 }
                 return;
             }
@@ -153,7 +154,8 @@ public final class BatchEnricher {
             calls.addAndGet(outcome.calls());
             ApiAnswer answer = outcome.answer();
             if (answer instanceof ApiAnswer.Artists found) {
-                return fateOf(id, found.artists().get(0));
+                cache.putAll(List.of(id), found.artists());
+                return fateOf(found.artists().get(0));
             }
             if (answer instanceof ApiAnswer.NotFound) {
                 return Fate.rejected(Reject.NOT_FOUND, "Spotify has no artist with this ID");
@@ -168,11 +170,10 @@ public final class BatchEnricher {
         }
     }
 
-    private Fate fateOf(String id, String artist) {
+    private static Fate fateOf(byte[] artist) {
         if (artist == null) {
             return Fate.rejected(Reject.NOT_FOUND, "Spotify has no artist with this ID");
         }
-        cache.put(id, artist);
         return Fate.found(artist);
     }
 

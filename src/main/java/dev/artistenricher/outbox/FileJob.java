@@ -8,7 +8,6 @@ import dev.artistenricher.enrich.Reject;
 import dev.artistenricher.enrich.RejectJson;
 import dev.artistenricher.inbox.IdBatcher;
 import java.io.IOException;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
@@ -147,17 +146,11 @@ public final class FileJob {
     }
 
     private void write(BatchResult result) throws IOException {
-        Writer out = artists.writer();
-        for (String artist : result.artists()) {
-            out.write(artist);
-            out.write('\n');
+        for (byte[] artist : result.artists()) {
+            artists.writeLine(artist);
         }
-        if (!result.rejects().isEmpty()) {
-            Writer rejectOut = rejects.writer();
-            for (Reject reject : result.rejects()) {
-                rejectOut.write(RejectJson.of(reject));
-                rejectOut.write('\n');
-            }
+        for (Reject reject : result.rejects()) {
+            rejects.writeLine(RejectJson.of(reject));
         }
         enriched += result.artists().size();
         rejected += result.rejects().size();
@@ -192,14 +185,13 @@ public final class FileJob {
         }
         Summary figures = new Summary(source, batcher.lines(), batcher.validIds(), batcher.uniqueIds(), enriched,
                 rejected, apiCalls, startedAt, clock.millis() - startedAt.toEpochMilli());
-        artists.writer();
         artists.commit();
         if (rejects.isOpen()) {
             rejects.commit();
         } else {
             Files.deleteIfExists(paths.rejects()); // left from an earlier run of a file of this name
         }
-        summary.writer().write(JSON.writeValueAsString(summaryJson(figures)) + "\n");
+        summary.writeLine(JSON.writeValueAsString(summaryJson(figures)));
         summary.commit();
         Files.deleteIfExists(paths.error());
         return figures;

@@ -92,7 +92,7 @@ public final class FileJobs {
         error.put("reason", reason);
         error.put("failedAt", clock.instant().toString());
         OutboxFile file = new OutboxFile(paths.error());
-        file.writer().write(JSON.writeValueAsString(error) + "\n");
+        file.writeLine(JSON.writeValueAsString(error));
         file.commit();
         status.fileFailed();
         LOG.error("Cannot process {}: {}; moved to .error, reason in {}", name, reason, paths.error());

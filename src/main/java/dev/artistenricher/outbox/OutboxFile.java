@@ -1,8 +1,8 @@
 package dev.artistenricher.outbox;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,35 +16,47 @@ final class OutboxFile {
 
     private final Path target;
     private final Path temp;
-    private BufferedWriter writer;
+    private OutputStream out;
 
     OutboxFile(Path target) {
         this.target = target;
         this.temp = target.resolveSibling("." + target.getFileName() + ".tmp");
     }
 
-    Writer writer() throws IOException {
-        if (writer == null) {
-            writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+    /** Appends one line: the bytes as they are (UTF-8 JSON), then a newline. */
+    void writeLine(byte[] utf8) throws IOException {
+        OutputStream stream = stream();
+        stream.write(utf8);
+        stream.write('\n');
+    }
+
+    void writeLine(String text) throws IOException {
+        writeLine(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Creates the (empty) temporary file if nothing was written yet. */
+    OutputStream stream() throws IOException {
+        if (out == null) {
+            out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
         }
-        return writer;
+        return out;
     }
 
     boolean isOpen() {
-        return writer != null;
+        return out != null;
     }
 
     /** Flushes, closes and renames into place (replacing an older file of the same name). */
     void commit() throws IOException {
-        writer().close();
+        stream().close();
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Closes and deletes the temporary file. */
     void discard() {
         try {
-            if (writer != null) {
-                writer.close();
+            if (out != null) {
+                out.close();
             }
             Files.deleteIfExists(temp);
         } catch (IOException e) {

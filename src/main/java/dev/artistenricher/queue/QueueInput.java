@@ -6,6 +6,7 @@ import dev.artistenricher.enrich.Reject;
 import dev.artistenricher.enrich.RejectJson;
 import dev.artistenricher.inbox.IdBatcher;
 import dev.artistenricher.inbox.MessageRecords;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -44,8 +45,8 @@ public final class QueueInput {
     /** One output message per artist found, in input order, each with its artist ID. */
     public static List<ArtistMessage> artists(BatchResult result) {
         List<ArtistMessage> out = new ArrayList<>(result.artists().size());
-        for (String json : result.artists()) {
-            out.add(ArtistMessage.of(json));
+        for (byte[] json : result.artists()) {
+            out.add(ArtistMessage.of(new String(json, StandardCharsets.UTF_8)));
         }
         return out;
     }

@@ -5,8 +5,8 @@ import java.util.List;
 /** How Spotify answered one artists request, reduced to what the enricher must decide on. */
 public sealed interface ApiAnswer {
 
-    /** 200: artist JSON per requested ID, in request order, {@code null} where the ID is unknown. */
-    record Artists(List<String> artists) implements ApiAnswer {
+    /** 200: artist JSON (UTF-8) per requested ID, in request order, {@code null} where the ID is unknown. */
+    record Artists(List<byte[]> artists) implements ApiAnswer {
     }
 
     /** 404 on {@code /artists/{id}}. */

@@ -1,13 +1,11 @@
 package dev.artistenricher.spotify;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -131,7 +129,7 @@ public final class SpotifyArtistsApi {
     private static ApiAnswer interpret(int status, byte[] body, int expected, boolean batch) {
         try {
             if (status == 200) {
-                List<String> artists = batch ? parseArtists(body) : List.of(compact(body));
+                List<byte[]> artists = batch ? parseArtists(body) : List.of(singleArtist(body));
                 if (artists.size() != expected) {
                     return new ApiAnswer.Failed("answer holds " + artists.size() + " artists for " + expected + " IDs");
                 }
@@ -153,9 +151,13 @@ public final class SpotifyArtistsApi {
         return new ApiAnswer.Failed(message);
     }
 
-    /** Reads {@code {"artists":[...]}} as a stream, keeping each artist as compact JSON text exactly as sent. */
-    private static List<String> parseArtists(byte[] body) throws IOException {
-        List<String> artists = new ArrayList<>();
+    /**
+     * Reads {@code {"artists":[...]}} as a stream and cuts each artist object out of the answer as
+     * the bytes Spotify sent, minus the whitespace between tokens: no string is decoded and no
+     * JSON is written anew on this path, which handles every artist of every call.
+     */
+    private static List<byte[]> parseArtists(byte[] body) throws IOException {
+        List<byte[]> artists = new ArrayList<>(50);
         try (JsonParser parser = FACTORY.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IOException("not a JSON object");
@@ -168,28 +170,31 @@ public final class SpotifyArtistsApi {
                     continue;
                 }
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    artists.add(parser.currentToken() == JsonToken.VALUE_NULL ? null : copy(parser));
+                    artists.add(parser.currentToken() == JsonToken.VALUE_NULL ? null : objectBytes(parser, body));
                 }
             }
         }
         return artists;
     }
 
-    private static String compact(byte[] body) throws IOException {
+    private static byte[] singleArtist(byte[] body) throws IOException {
         try (JsonParser parser = FACTORY.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new IOException("not a JSON object");
             }
-            return copy(parser);
+            return objectBytes(parser, body);
         }
     }
 
-    private static String copy(JsonParser parser) throws IOException {
-        StringWriter out = new StringWriter(1024);
-        try (JsonGenerator generator = FACTORY.createGenerator(out)) {
-            generator.copyCurrentStructure(parser);
+    /** The object the parser stands at the start of, as compact bytes; the parser ends on its last token. */
+    private static byte[] objectBytes(JsonParser parser, byte[] body) throws IOException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            throw new IOException("an artist is not a JSON object");
         }
-        return out.toString();
+        int from = (int) parser.currentTokenLocation().getByteOffset();
+        parser.skipChildren(); // walks (and so checks) the object up to its closing brace
+        int to = (int) parser.currentTokenLocation().getByteOffset() + 1;
+        return CompactJson.of(body, from, to);
     }
 
     private static String errorMessage(byte[] body) {
