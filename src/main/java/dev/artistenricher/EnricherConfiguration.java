@@ -67,7 +67,7 @@ public class EnricherConfiguration implements CamelConfiguration {
         registry.bind("artistStore", cache);
         registry.bind("batchEnricher", enricher);
         FileJobs fileJobs = new FileJobs(settings.outbox(), settings.batchSize(), 2 * settings.concurrency(), cache, status,
-                clock, settings.progressInterval());
+                clock, settings.progressInterval(), settings.spillDirectory());
         registry.bind("fileJobs", fileJobs);
         RateLimitParking parking = new RateLimitParking(context, status, fileJobs);
         registry.bind("rateLimitParking", parking);

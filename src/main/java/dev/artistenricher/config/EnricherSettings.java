@@ -37,6 +37,14 @@ public record EnricherSettings(
     public static final int MAX_BATCH_SIZE = 50;
 
     /**
+     * Where the set of distinct IDs of a very large input is memory-mapped ({@code tmp} in the
+     * store folder, on the disk the store already lives on); created when first needed.
+     */
+    public Path spillDirectory() {
+        return store.resolve("tmp");
+    }
+
+    /**
      * Reads and validates the settings.
      *
      * @param lookup resolves a key through Camel's property placeholders (file, JVM, environment)

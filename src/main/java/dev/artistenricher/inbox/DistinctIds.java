@@ -1,69 +1,138 @@
 package dev.artistenricher.inbox;
 
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The set of artist IDs already seen in one input, kept small: each ID is held as a 128-bit
- * fingerprint in two primitive arrays (open addressing), 21 to 43 bytes per ID instead of the
- * ~150 a {@code HashSet<String>} needs. With 128 bits, a false "seen before" among ten million
- * IDs has a probability around 10^-25.
+ * fingerprint in an open-addressing table, 21 to 43 bytes per ID instead of the ~150 a
+ * {@code HashSet<String>} needs. With 128 bits, a false "seen before" among ten million IDs has a
+ * probability around 10^-25.
+ *
+ * <p>The table starts on the heap. Past {@code maxHeapSlots} it moves to a memory-mapped temporary
+ * file in the spill directory ({@link MappedFingerprintSlots}), so the heap stays flat whatever the
+ * number of distinct IDs in a file: 8 million IDs need a 256 MB table, more than a small heap holds.
+ * {@link #close()} lets go of the table.
  */
-public final class DistinctIds {
+public final class DistinctIds implements Closeable {
 
+    /** 2^20 slots = 16 MB of heap, about 786,000 distinct IDs before the table leaves the heap. */
+    public static final int DEFAULT_MAX_HEAP_SLOTS = 1 << 20;
+
+    private static final Logger LOG = LoggerFactory.getLogger(DistinctIds.class);
     /** Linear probing stays short up to 3/4 full with well-mixed 64-bit hashes. */
     private static final double MAX_LOAD = 0.75;
+    private static final int INITIAL_SLOTS = 1 << 12;
+    /**
+     * Slot numbers are ints, so the table stops at 2^30 slots: a 16 GiB file holding about 805
+     * million distinct IDs, far beyond any input we expect (10 million lines need 2^24 slots).
+     */
+    private static final int MAX_SLOTS = 1 << 30;
 
-    private long[] high;
-    private long[] low;
+    private final Path spillDirectory;
+    private final int maxHeapSlots;
+    private FingerprintSlots slots = new HeapFingerprintSlots(INITIAL_SLOTS);
     private int size;
-    private int mask;
 
-    public DistinctIds() {
-        allocate(1 << 12);
+    /** A set whose table leaves the heap past {@link #DEFAULT_MAX_HEAP_SLOTS}. */
+    public DistinctIds(Path spillDirectory) {
+        this(spillDirectory, DEFAULT_MAX_HEAP_SLOTS);
     }
 
-    /** Adds the ID; true when it was not there before. */
+    /**
+     * @param spillDirectory where a large table is mapped; created when first needed
+     * @param maxHeapSlots   the largest table kept on the heap, in slots of 16 bytes
+     */
+    public DistinctIds(Path spillDirectory, int maxHeapSlots) {
+        this.spillDirectory = spillDirectory;
+        this.maxHeapSlots = maxHeapSlots;
+    }
+
+    /**
+     * Adds the ID; true when it was not there before.
+     *
+     * @throws UncheckedIOException  when the table must move to, or grow in, a spill file that cannot be written
+     * @throws IllegalStateException after {@link #close()}
+     */
     public boolean add(String id) {
         long h = hash(id, 0x9E3779B97F4A7C15L);
-        long l = hash(id, 0xC2B2AE3D27D4EB4FL) | 1L; // never 0: 0/0 marks an empty slot
-        if (size + 1 > (mask + 1) * MAX_LOAD) {
-            grow();
+        long l = hash(id, 0xC2B2AE3D27D4EB4FL) | 1L; // never 0: a low half of 0 marks an empty slot
+        // one read of the field: a close() from another thread (an abandoned file) cannot pull the
+        // table out from under this add; the add after it fails cleanly instead
+        FingerprintSlots table = slots;
+        if (table == null) {
+            throw new IllegalStateException("the set of distinct IDs is closed");
         }
-        return insert(h, l);
+        if (size + 1 > table.capacity() * MAX_LOAD) {
+            table = grow(table);
+        }
+        if (place(table, h, l)) {
+            size++;
+            return true;
+        }
+        return false;
     }
 
     public int size() {
         return size;
     }
 
-    private boolean insert(long h, long l) {
+    /**
+     * Lets go of the table; {@link #size()} still answers. A mapped table is unmapped, and its disk
+     * space freed, when the garbage collector reclaims it: Java 17 has no supported way to unmap
+     * sooner, and unmapping while another thread reads would crash the JVM. Safe to call twice.
+     */
+    @Override
+    public void close() {
+        slots = null;
+    }
+
+    /** Puts the fingerprint in its slot or the next free one; false when it is there already. */
+    private static boolean place(FingerprintSlots table, long h, long l) {
+        int mask = table.capacity() - 1;
         int slot = (int) (h ^ (h >>> 32)) & mask;
-        while (low[slot] != 0) {
-            if (low[slot] == l && high[slot] == h) {
+        long found;
+        while ((found = table.low(slot)) != 0) {
+            if (found == l && table.high(slot) == h) {
                 return false;
             }
             slot = (slot + 1) & mask;
         }
-        high[slot] = h;
-        low[slot] = l;
-        size++;
+        table.put(slot, h, l);
         return true;
     }
 
-    private void grow() {
-        long[] oldHigh = high;
-        long[] oldLow = low;
-        allocate(oldHigh.length * 2);
-        for (int i = 0; i < oldLow.length; i++) {
-            if (oldLow[i] != 0) {
-                insert(oldHigh[i], oldLow[i]);
+    private FingerprintSlots grow(FingerprintSlots old) {
+        if (old.capacity() >= MAX_SLOTS) {
+            throw new IllegalStateException("more than " + size + " distinct IDs in one input: the set of distinct IDs"
+                    + " cannot grow beyond " + MAX_SLOTS + " slots");
+        }
+        int capacity = old.capacity() * 2;
+        FingerprintSlots bigger = capacity <= maxHeapSlots ? new HeapFingerprintSlots(capacity) : mapped(capacity);
+        for (int i = 0; i < old.capacity(); i++) {
+            long l = old.low(i);
+            if (l != 0) {
+                place(bigger, old.high(i), l);
             }
         }
+        slots = bigger;
+        return bigger;
     }
 
-    private void allocate(int capacity) {
-        high = new long[capacity];
-        low = new long[capacity];
-        mask = capacity - 1;
-        size = 0;
+    private FingerprintSlots mapped(int capacity) {
+        long megabytes = ((long) capacity * FingerprintSlots.SLOT_BYTES) >> 20;
+        LOG.info("{} distinct IDs in one input: their table grows to {} MB in a memory-mapped file in {}", size,
+                megabytes, spillDirectory);
+        try {
+            return MappedFingerprintSlots.create(spillDirectory, capacity);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot map a " + megabytes + " MB table for " + size
+                    + " distinct IDs in " + spillDirectory + ": " + e.getMessage(), e);
+        }
     }
 
     /** A 64-bit string hash (FNV-1a style, finished with a murmur3 mix) under a seed. */

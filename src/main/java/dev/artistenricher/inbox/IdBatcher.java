@@ -7,6 +7,7 @@ import dev.artistenricher.spotify.ArtistIdParser;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -28,16 +29,21 @@ public final class IdBatcher implements Iterator<IdBatch>, Closeable {
     private final RecordReader reader;
     private final int batchSize;
     private final Predicate<String> alreadyCached;
-    private final DistinctIds seen = new DistinctIds();
+    private final DistinctIds seen;
     private IdBatch next;
     private long seq;
     private long validIds;
     private boolean exhausted;
 
-    public IdBatcher(RecordReader reader, int batchSize, Predicate<String> alreadyCached) {
+    /**
+     * @param spillDirectory where the set of IDs already seen goes once it is too large for the
+     *                       heap ({@link DistinctIds}); created only then
+     */
+    public IdBatcher(RecordReader reader, int batchSize, Predicate<String> alreadyCached, Path spillDirectory) {
         this.reader = reader;
         this.batchSize = batchSize;
         this.alreadyCached = alreadyCached;
+        this.seen = new DistinctIds(spillDirectory);
     }
 
     @Override
@@ -82,6 +88,7 @@ public final class IdBatcher implements Iterator<IdBatch>, Closeable {
     @Override
     public void close() throws IOException {
         exhausted = true;
+        seen.close();
         reader.close();
     }
 
@@ -93,7 +100,10 @@ public final class IdBatcher implements Iterator<IdBatch>, Closeable {
             while (toFetch < batchSize && entries.size() < MAX_ENTRIES && invalid.size() < MAX_REJECTS) {
                 InputRecord record = reader.next();
                 if (record == null) {
+                    // nothing left to compare against: the set's table goes now (a completed file's
+                    // batcher and a queue input's are never closed)
                     exhausted = true;
+                    seen.close();
                     reader.close();
                     break;
                 }

@@ -36,12 +36,14 @@ public final class FileJobs {
     private final RunStatus status;
     private final Clock clock;
     private final java.time.Duration progressInterval;
+    private final Path spillDirectory;
 
     /**
-     * @param readAhead how many batches of a file may be read but not yet written
+     * @param readAhead      how many batches of a file may be read but not yet written
+     * @param spillDirectory where the distinct IDs of a very large file are memory-mapped
      */
     public FileJobs(Path outbox, int batchSize, int readAhead, ArtistStore cache, RunStatus status, Clock clock,
-            java.time.Duration progressInterval) {
+            java.time.Duration progressInterval, Path spillDirectory) {
         this.outbox = outbox;
         this.batchSize = batchSize;
         this.readAhead = readAhead;
@@ -49,13 +51,14 @@ public final class FileJobs {
         this.status = status;
         this.clock = clock;
         this.progressInterval = progressInterval;
+        this.spillDirectory = spillDirectory;
     }
 
     public FileJob open(@Header(Exchange.FILE_PATH) String path, @Header(Exchange.FILE_NAME_ONLY) String name,
             Exchange exchange) throws IOException {
         Files.createDirectories(outbox);
         OutboxPaths paths = OutboxPaths.of(outbox, name);
-        IdBatcher batcher = new IdBatcher(RecordReaders.open(Path.of(path)), batchSize, cache::contains);
+        IdBatcher batcher = new IdBatcher(RecordReaders.open(Path.of(path)), batchSize, cache::contains, spillDirectory);
         LOG.info("Processing {}", name);
         return new FileJob(name, Path.of(path), paths, batcher, readAhead,
                 () -> exchange.getException() != null || exchange.isRollbackOnly(), clock);
@@ -107,7 +110,7 @@ public final class FileJobs {
 
     /** Distinct IDs of the job's input that are not in the store yet: what a resumed run still has to fetch. */
     public long idsLeft(FileJob job) {
-        try (IdBatcher batcher = new IdBatcher(RecordReaders.open(job.input()), 50, cache::contains)) {
+        try (IdBatcher batcher = new IdBatcher(RecordReaders.open(job.input()), 50, cache::contains, spillDirectory)) {
             long left = 0;
             while (batcher.hasNext()) {
                 left += batcher.next().entries().stream().filter(e -> !cache.contains(e.id())).count();

@@ -7,6 +7,7 @@ import dev.artistenricher.enrich.RejectJson;
 import dev.artistenricher.inbox.IdBatcher;
 import dev.artistenricher.inbox.MessageRecords;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -25,12 +26,14 @@ public final class QueueInput {
     private final List<String> sources;
 
     /**
-     * @param bodies  the message bodies, in consumption order
-     * @param sources a label per body for the rejects ({@code topic-partition@offset}), or null entries
+     * @param bodies         the message bodies, in consumption order
+     * @param sources        a label per body for the rejects ({@code topic-partition@offset}), or null entries
+     * @param spillDirectory where the distinct IDs go should a message hold too many for the heap
      */
-    public QueueInput(List<String> bodies, List<String> sources, int batchSize, Predicate<String> cached) {
+    public QueueInput(List<String> bodies, List<String> sources, int batchSize, Predicate<String> cached,
+            Path spillDirectory) {
         this.records = new MessageRecords(bodies);
-        this.batcher = new IdBatcher(records, batchSize, cached);
+        this.batcher = new IdBatcher(records, batchSize, cached, spillDirectory);
         this.sources = sources;
     }
 

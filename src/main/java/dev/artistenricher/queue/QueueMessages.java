@@ -3,6 +3,7 @@ package dev.artistenricher.queue;
 import dev.artistenricher.enrich.ArtistStore;
 import dev.artistenricher.enrich.BatchResult;
 import dev.artistenricher.enrich.Reject;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -25,11 +26,13 @@ public final class QueueMessages {
     private final int batchSize;
     private final ArtistStore cache;
     private final boolean redeliverOnApiError;
+    private final Path spillDirectory;
 
-    public QueueMessages(int batchSize, ArtistStore cache, boolean redeliverOnApiError) {
+    public QueueMessages(int batchSize, ArtistStore cache, boolean redeliverOnApiError, Path spillDirectory) {
         this.batchSize = batchSize;
         this.cache = cache;
         this.redeliverOnApiError = redeliverOnApiError;
+        this.spillDirectory = spillDirectory;
     }
 
     /** The consumed body: one message, or (Kafka with {@code batching=true}) a list of record exchanges. */
@@ -44,7 +47,7 @@ public final class QueueMessages {
             bodies.add(exchange.getMessage().getBody(String.class));
             sources.add(null);
         }
-        return new QueueInput(bodies, sources, batchSize, cache::contains);
+        return new QueueInput(bodies, sources, batchSize, cache::contains, spillDirectory);
     }
 
     public List<QueueInput.ArtistMessage> artists(BatchResult result) {

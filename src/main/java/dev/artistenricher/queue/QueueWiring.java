@@ -29,7 +29,8 @@ public final class QueueWiring {
         }
         Registry registry = context.getRegistry();
         registry.bind("queueSettings", queue);
-        registry.bind("queueMessages", new QueueMessages(settings.batchSize(), cache, queue.redeliverOnApiError()));
+        registry.bind("queueMessages", new QueueMessages(settings.batchSize(), cache, queue.redeliverOnApiError(),
+                settings.spillDirectory()));
         registry.bind("queueRoute", new QueueRoute(queue));
         if (queue.broker() != QueueSettings.Broker.NONE) {
             ConnectionFactory connections;
