@@ -20,8 +20,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class DistinctIds implements Closeable {
 
-    /** 2^20 slots = 16 MB of heap, about 786,000 distinct IDs before the table leaves the heap. */
-    public static final int DEFAULT_MAX_HEAP_SLOTS = 1 << 20;
+    /**
+     * The largest table kept on the heap by default: an eighth of the maximum heap, so a small
+     * container's heap stays flat (2^20 slots = 16 MB, about 786,000 distinct IDs, under
+     * {@code -Xmx128m}) while a large heap keeps big files on the faster on-heap table.
+     */
+    public static final int DEFAULT_MAX_HEAP_SLOTS = heapShare(Runtime.getRuntime().maxMemory() / 8);
 
     private static final Logger LOG = LoggerFactory.getLogger(DistinctIds.class);
     /** Linear probing stays short up to 3/4 full with well-mixed 64-bit hashes. */
@@ -75,6 +79,12 @@ public final class DistinctIds implements Closeable {
             return true;
         }
         return false;
+    }
+
+    /** The largest power-of-two number of 16-byte slots within {@code bytes}, between 2^16 and 2^26. */
+    static int heapShare(long bytes) {
+        long slots = Long.highestOneBit(Math.max(bytes / 16, 1 << 16));
+        return (int) Math.min(slots, 1 << 26);
     }
 
     public int size() {

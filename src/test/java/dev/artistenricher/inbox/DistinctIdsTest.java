@@ -93,4 +93,12 @@ class DistinctIdsTest {
         }
         return ids;
     }
+
+    @Test
+    void theHeapShareIsAnEighthOfTheHeapInWholeTablesWithinBounds() {
+        assertThat(DistinctIds.heapShare((128L << 20) / 8)).isEqualTo(1 << 20); // -Xmx128m: 16 MB
+        assertThat(DistinctIds.heapShare((100L << 20) / 8)).isEqualTo(1 << 19); // rounds down to a power of two
+        assertThat(DistinctIds.heapShare(1024)).isEqualTo(1 << 16);
+        assertThat(DistinctIds.heapShare(64L << 30)).isEqualTo(1 << 26);
+    }
 }
