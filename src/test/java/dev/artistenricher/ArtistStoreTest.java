@@ -74,7 +74,8 @@ class ArtistStoreTest extends EmulatorTest {
 
             assertThatThrownBy(second::start).hasStackTraceContaining("in use by another process");
 
-            assertThat(first.get("4Z8W4fKeB5YxbusRsdQVPb")).isEqualTo(radiohead);
+            assertThat(first.lookup(List.of("4Z8W4fKeB5YxbusRsdQVPb", "0TnOYISbd1XYRBk9myaseg")))
+                    .containsExactly(radiohead, null);
             try (var files = Files.list(store)) {
                 assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("corrupt"));
             }

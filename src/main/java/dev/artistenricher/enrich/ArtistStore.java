@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.camel.support.service.ServiceSupport;
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A Camel service: opened when the context starts, closed when it stops. Thread-safe.
  */
-public final class ArtistStore extends ServiceSupport {
+public final class ArtistStore extends ServiceSupport implements StoredArtists {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArtistStore.class);
     static final String DIRECTORY_NAME = "artists";
@@ -107,6 +108,10 @@ public final class ArtistStore extends ServiceSupport {
                 .setTableFormatConfig(table)
                 // artist JSON shrinks to about a third; LZ4 costs little CPU for it
                 .setCompressionType(CompressionType.LZ4_COMPRESSION)
+                // a whole-key filter on the memtable too: on a first run nearly every lookup misses,
+                // and without it each miss walks the memtable's skip list (measured: 5 -> 1.8 us a key)
+                .setMemtablePrefixBloomSizeRatio(0.1)
+                .setMemtableWholeKeyFiltering(true)
                 .setMaxBackgroundJobs(2)
                 // RocksDB's own LOG file: warnings only, and no pile of old ones
                 .setInfoLogLevel(InfoLogLevel.WARN_LEVEL)
@@ -144,24 +149,27 @@ public final class ArtistStore extends ServiceSupport {
         }
     }
 
-    /** The stored artist JSON (UTF-8), or {@code null} when absent or older than the TTL. */
-    public byte[] get(String id) {
-        byte[] value = read(key(id));
-        if (value == null || !isFresh(value)) {
-            return null;
+    /**
+     * The stored artist JSON (UTF-8) of each ID, {@code null} where absent or older than the TTL: one
+     * read of the store for all of them (RocksDB's multi-get, one crossing into native code).
+     */
+    @Override
+    public List<byte[]> lookup(List<String> ids) {
+        List<byte[]> keys = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            keys.add(key(id));
         }
-        return Arrays.copyOfRange(value, STAMP_BYTES, value.length);
-    }
-
-    /** Whether a fresh (younger than the TTL) artist is stored for the ID; reads only its time stamp. */
-    public boolean contains(String id) {
-        byte[] stamp = new byte[STAMP_BYTES];
+        List<byte[]> values;
         try {
-            int size = db.get(key(id), stamp);
-            return size >= STAMP_BYTES && isFresh(stamp);
+            values = db.multiGetAsList(keys);
         } catch (RocksDBException e) {
             throw failure("read", e);
         }
+        List<byte[]> artists = new ArrayList<>(values.size());
+        for (byte[] value : values) {
+            artists.add(value == null || !isFresh(value) ? null : Arrays.copyOfRange(value, STAMP_BYTES, value.length));
+        }
+        return artists;
     }
 
     /**
@@ -195,14 +203,6 @@ public final class ArtistStore extends ServiceSupport {
             return db.getLongProperty("rocksdb.estimate-num-keys");
         } catch (RocksDBException e) {
             return -1;
-        }
-    }
-
-    private byte[] read(byte[] key) {
-        try {
-            return db.get(key);
-        } catch (RocksDBException e) {
-            throw failure("read", e);
         }
     }
 

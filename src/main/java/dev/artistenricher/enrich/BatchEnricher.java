@@ -68,9 +68,8 @@ public final class BatchEnricher {
         Map<String, Fate> fates = new HashMap<>();
         List<String> toFetch = new ArrayList<>();
         for (IdEntry entry : batch.entries()) {
-            byte[] cached = cache.get(entry.id());
-            if (cached != null) {
-                fates.put(entry.id(), Fate.found(cached));
+            if (entry.stored() != null) {
+                fates.put(entry.id(), Fate.found(entry.stored()));
             } else {
                 toFetch.add(entry.id());
             }

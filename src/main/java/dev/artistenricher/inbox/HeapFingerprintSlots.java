@@ -1,34 +1,35 @@
 package dev.artistenricher.inbox;
 
-/** Slots in two primitive arrays on the Java heap: fastest, for the tables of ordinary inputs. */
+/**
+ * Slots in one primitive array on the Java heap: fastest, for the tables of ordinary inputs. The
+ * two halves of a fingerprint sit side by side, so a probe touches one cache line, not two.
+ */
 final class HeapFingerprintSlots implements FingerprintSlots {
 
-    private final long[] high;
-    private final long[] low;
+    private final long[] halves;
 
     HeapFingerprintSlots(int capacity) {
-        high = new long[capacity];
-        low = new long[capacity];
+        halves = new long[2 * capacity];
     }
 
     @Override
     public int capacity() {
-        return low.length;
+        return halves.length / 2;
     }
 
     @Override
     public long high(int slot) {
-        return high[slot];
+        return halves[2 * slot];
     }
 
     @Override
     public long low(int slot) {
-        return low[slot];
+        return halves[2 * slot + 1];
     }
 
     @Override
     public void put(int slot, long high, long low) {
-        this.high[slot] = high;
-        this.low[slot] = low;
+        halves[2 * slot] = high;
+        halves[2 * slot + 1] = low;
     }
 }

@@ -3,6 +3,7 @@ package dev.artistenricher.inbox;
 import dev.artistenricher.enrich.IdBatch;
 import dev.artistenricher.enrich.IdEntry;
 import dev.artistenricher.enrich.Reject;
+import dev.artistenricher.enrich.StoredArtists;
 import dev.artistenricher.spotify.ArtistIdParser;
 import java.io.Closeable;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.function.Predicate;
 
 /**
  * Reads an input as a stream and cuts it into {@link IdBatch}es for the splitter: distinct,
@@ -28,7 +28,7 @@ public final class IdBatcher implements Iterator<IdBatch>, Closeable {
 
     private final RecordReader reader;
     private final int batchSize;
-    private final Predicate<String> alreadyCached;
+    private final StoredArtists store;
     private final DistinctIds seen;
     private IdBatch next;
     private long seq;
@@ -39,10 +39,10 @@ public final class IdBatcher implements Iterator<IdBatch>, Closeable {
      * @param spillDirectory where the set of IDs already seen goes once it is too large for the
      *                       heap ({@link DistinctIds}); created only then
      */
-    public IdBatcher(RecordReader reader, int batchSize, Predicate<String> alreadyCached, Path spillDirectory) {
+    public IdBatcher(RecordReader reader, int batchSize, StoredArtists store, Path spillDirectory) {
         this.reader = reader;
         this.batchSize = batchSize;
-        this.alreadyCached = alreadyCached;
+        this.store = store;
         this.seen = new DistinctIds(spillDirectory);
     }
 
@@ -92,12 +92,49 @@ public final class IdBatcher implements Iterator<IdBatch>, Closeable {
         reader.close();
     }
 
+    /**
+     * Reads until the batch holds {@code batchSize} IDs to fetch (or a bound, or the end). New IDs
+     * are looked up in the store together, as many at a time as could still fill the batch, so
+     * each ID costs one lookup however its batch ends up.
+     */
     private IdBatch readBatch() {
         List<IdEntry> entries = new ArrayList<>();
         List<Reject> invalid = new ArrayList<>();
+        List<IdEntry> unlooked = new ArrayList<>();
         int toFetch = 0;
+        while (toFetch < batchSize && !exhausted && entries.size() < MAX_ENTRIES && invalid.size() < MAX_REJECTS) {
+            readNewIds(batchSize - toFetch, MAX_ENTRIES - entries.size(), unlooked, invalid);
+            toFetch += lookUp(unlooked, entries);
+            unlooked.clear();
+        }
+        if (entries.isEmpty() && invalid.isEmpty()) {
+            return null;
+        }
+        return new IdBatch(seq++, entries, invalid);
+    }
+
+    /** Adds the entries of {@code ids} with their stored artists; returns how many must be fetched. */
+    private int lookUp(List<IdEntry> ids, List<IdEntry> entries) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        List<byte[]> stored = store.lookup(ids.stream().map(IdEntry::id).toList());
+        int missing = 0;
+        for (int i = 0; i < ids.size(); i++) {
+            byte[] artist = stored.get(i);
+            entries.add(artist == null ? ids.get(i) : ids.get(i).withStored(artist));
+            if (artist == null) {
+                missing++;
+            }
+        }
+        return missing;
+    }
+
+    /** Reads up to {@code wanted} new distinct IDs (not more than {@code room}), collecting bad lines on the way. */
+    private void readNewIds(int wanted, int room, List<IdEntry> newIds, List<Reject> invalid) {
+        int limit = Math.min(wanted, room);
         try {
-            while (toFetch < batchSize && entries.size() < MAX_ENTRIES && invalid.size() < MAX_REJECTS) {
+            while (newIds.size() < limit && invalid.size() < MAX_REJECTS) {
                 InputRecord record = reader.next();
                 if (record == null) {
                     // nothing left to compare against: the set's table goes now (a completed file's
@@ -117,19 +154,12 @@ public final class IdBatcher implements Iterator<IdBatch>, Closeable {
                 } else if (parsed instanceof ArtistIdParser.Valid valid) {
                     validIds++;
                     if (seen.add(valid.id())) {
-                        entries.add(new IdEntry(valid.id(), record.line(), ArtistIdParser.strip(record.text())));
-                        if (!alreadyCached.test(valid.id())) {
-                            toFetch++;
-                        }
+                        newIds.add(new IdEntry(valid.id(), record.line(), ArtistIdParser.strip(record.text()), null));
                     }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (entries.isEmpty() && invalid.isEmpty()) {
-            return null;
-        }
-        return new IdBatch(seq++, entries, invalid);
     }
 }

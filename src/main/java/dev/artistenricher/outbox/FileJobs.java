@@ -58,7 +58,7 @@ public final class FileJobs {
             Exchange exchange) throws IOException {
         Files.createDirectories(outbox);
         OutboxPaths paths = OutboxPaths.of(outbox, name);
-        IdBatcher batcher = new IdBatcher(RecordReaders.open(Path.of(path)), batchSize, cache::contains, spillDirectory);
+        IdBatcher batcher = new IdBatcher(RecordReaders.open(Path.of(path)), batchSize, cache::lookup, spillDirectory);
         LOG.info("Processing {}", name);
         return new FileJob(name, Path.of(path), paths, batcher, readAhead,
                 () -> exchange.getException() != null || exchange.isRollbackOnly(), clock);
@@ -110,10 +110,10 @@ public final class FileJobs {
 
     /** Distinct IDs of the job's input that are not in the store yet: what a resumed run still has to fetch. */
     public long idsLeft(FileJob job) {
-        try (IdBatcher batcher = new IdBatcher(RecordReaders.open(job.input()), 50, cache::contains, spillDirectory)) {
+        try (IdBatcher batcher = new IdBatcher(RecordReaders.open(job.input()), 50, cache::lookup, spillDirectory)) {
             long left = 0;
             while (batcher.hasNext()) {
-                left += batcher.next().entries().stream().filter(e -> !cache.contains(e.id())).count();
+                left += batcher.next().entries().stream().filter(e -> e.stored() == null).count();
             }
             return left;
         } catch (IOException | RuntimeException e) {

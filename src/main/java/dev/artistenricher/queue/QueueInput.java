@@ -4,6 +4,7 @@ import dev.artistenricher.enrich.BatchResult;
 import dev.artistenricher.enrich.IdBatch;
 import dev.artistenricher.enrich.Reject;
 import dev.artistenricher.enrich.RejectJson;
+import dev.artistenricher.enrich.StoredArtists;
 import dev.artistenricher.inbox.IdBatcher;
 import dev.artistenricher.inbox.MessageRecords;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * What one consumed message (or one poll of Kafka records) asks for: its IDs cut into
@@ -30,10 +30,10 @@ public final class QueueInput {
      * @param sources        a label per body for the rejects ({@code topic-partition@offset}), or null entries
      * @param spillDirectory where the distinct IDs go should a message hold too many for the heap
      */
-    public QueueInput(List<String> bodies, List<String> sources, int batchSize, Predicate<String> cached,
+    public QueueInput(List<String> bodies, List<String> sources, int batchSize, StoredArtists stored,
             Path spillDirectory) {
         this.records = new MessageRecords(bodies);
-        this.batcher = new IdBatcher(records, batchSize, cached, spillDirectory);
+        this.batcher = new IdBatcher(records, batchSize, stored, spillDirectory);
         this.sources = sources;
     }
 
