@@ -14,11 +14,10 @@ import dev.artistenricher.spotify.AccessTokenProvider;
 import dev.artistenricher.spotify.ApiStats;
 import dev.artistenricher.spotify.RateLimitGate;
 import dev.artistenricher.spotify.SpotifyArtistsApi;
+import dev.artistenricher.spotify.SpotifyHttp;
 import dev.artistenricher.spotify.TokenEndpointClient;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.CamelConfiguration;
@@ -44,13 +43,11 @@ public class EnricherConfiguration implements CamelConfiguration {
             registry.bind("runStatus", status);
         }
 
-        HttpClient http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10))
-                .build();
+        // one connection per API call in flight, one for the token endpoint
+        SpotifyHttp http = new SpotifyHttp(settings.concurrency() + 1, settings.httpTimeout());
+        context.addService(http);
         AccessTokenProvider tokens = new AccessTokenProvider(
-                new TokenEndpointClient(http, settings.tokenUrl(), settings.clientId(), settings.clientSecret(),
-                        settings.httpTimeout(), clock),
+                new TokenEndpointClient(http, settings.tokenUrl(), settings.clientId(), settings.clientSecret(), clock),
                 clock);
         ApiStats stats = new ApiStats();
         SpotifyArtistsApi api = new SpotifyArtistsApi(http, settings.apiUrl(), tokens, new RateLimitGate(clock),

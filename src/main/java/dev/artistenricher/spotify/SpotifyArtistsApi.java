@@ -7,11 +7,8 @@ import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +37,7 @@ public final class SpotifyArtistsApi {
             .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build();
     private static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(5);
 
-    private final HttpClient http;
+    private final SpotifyHttp http;
     private final String apiUrl;
     private final AccessTokenProvider tokens;
     private final RateLimitGate gate;
@@ -49,7 +46,7 @@ public final class SpotifyArtistsApi {
     private final ApiStats stats;
     private final Duration maxInlineWait;
 
-    public SpotifyArtistsApi(HttpClient http, URI apiUrl, AccessTokenProvider tokens, RateLimitGate gate,
+    public SpotifyArtistsApi(SpotifyHttp http, URI apiUrl, AccessTokenProvider tokens, RateLimitGate gate,
             int concurrency, Duration timeout, Duration maxInlineWait, ApiStats stats) {
         this.http = http;
         this.apiUrl = apiUrl.toString();
@@ -88,19 +85,13 @@ public final class SpotifyArtistsApi {
         while (true) {
             gate.awaitOpen(maxInlineWait);
             String token = tokens.bearerToken();
-            HttpRequest request = HttpRequest.newBuilder(uri)
-                    .timeout(timeout)
-                    .header("Authorization", "Bearer " + token)
-                    .header("Accept", "application/json")
-                    .GET()
-                    .build();
-            HttpResponse<byte[]> response;
+            SpotifyHttp.Response response;
             inFlight.acquire();
             long sentAt = System.nanoTime();
             try {
                 calls++;
-                response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-            } catch (HttpTimeoutException e) {
+                response = http.get(uri, "Bearer " + token);
+            } catch (SocketTimeoutException e) {
                 stats.recordCall("timeout", System.nanoTime() - sentAt);
                 return new Outcome(new ApiAnswer.Failed("timeout after " + timeout.toMillis() + " ms"), calls);
             } catch (IOException e) {
@@ -109,13 +100,13 @@ public final class SpotifyArtistsApi {
             } finally {
                 inFlight.release();
             }
-            int status = response.statusCode();
+            int status = response.status();
             stats.recordCall(Integer.toString(status), System.nanoTime() - sentAt);
             if (status == 429) {
                 Duration wait = retryAfter(response);
                 stats.recordRateLimited(wait.toMillis());
                 gate.closeFor(wait);
-                String reason = quotaReason(response);
+                String reason = quotaReason(response.body());
                 if (wait.compareTo(maxInlineWait) > 0) {
                     throw new RateLimitParkedException(gate.openAt(), reason);
                 }
@@ -213,8 +204,8 @@ public final class SpotifyArtistsApi {
         }
     }
 
-    private static Duration retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After")
+    private static Duration retryAfter(SpotifyHttp.Response response) {
+        return java.util.Optional.ofNullable(response.retryAfter())
                 .map(String::strip)
                 .filter(v -> v.matches("\\d{1,9}"))
                 .map(v -> Duration.ofSeconds(Math.max(1, Long.parseLong(v))))
@@ -222,9 +213,9 @@ public final class SpotifyArtistsApi {
     }
 
     /** Spotify's {@code error.reason} of a 429 ({@code QUOTA_EXCEEDED} for the Development Mode quota), or "". */
-    private static String quotaReason(HttpResponse<byte[]> response) {
+    private static String quotaReason(byte[] body) {
         try {
-            return JSON.readTree(response.body()).path("error").path("reason").asText("");
+            return JSON.readTree(body).path("error").path("reason").asText("");
         } catch (IOException | RuntimeException e) {
             return "";
         }

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,38 +15,29 @@ public final class TokenEndpointClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http;
+    private final SpotifyHttp http;
     private final URI tokenUrl;
     private final String basicCredentials;
-    private final Duration timeout;
     private final Clock clock;
 
-    public TokenEndpointClient(HttpClient http, URI tokenUrl, String clientId, String clientSecret, Duration timeout, Clock clock) {
+    public TokenEndpointClient(SpotifyHttp http, URI tokenUrl, String clientId, String clientSecret, Clock clock) {
         this.http = http;
         this.tokenUrl = tokenUrl;
         this.basicCredentials = "Basic " + Base64.getEncoder()
                 .encodeToString((clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8));
-        this.timeout = timeout;
         this.clock = clock;
     }
 
     public AccessToken requestToken() throws TokenRequestException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(tokenUrl)
-                .timeout(timeout)
-                .header("Authorization", basicCredentials)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-                .build();
         Instant sentAt = clock.instant();
-        HttpResponse<String> response;
+        SpotifyHttp.Response response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = http.postForm(tokenUrl, basicCredentials, "grant_type=client_credentials");
         } catch (IOException e) {
             throw new TokenRequestException("token endpoint unreachable: " + describe(e), e);
         }
-        int status = response.statusCode();
-        JsonNode body = parse(response.body());
+        int status = response.status();
+        JsonNode body = parse(new String(response.body(), StandardCharsets.UTF_8));
         if (status == 200 && body.path("access_token").isTextual()) {
             long expiresIn = body.path("expires_in").asLong(3600);
             return new AccessToken(body.path("access_token").asText(), sentAt, Duration.ofSeconds(Math.max(1, expiresIn)));
