@@ -83,20 +83,33 @@ public final class SpotifyArtistsApi {
         int calls = 0;
         boolean renewed = false;
         while (true) {
-            gate.awaitOpen(maxInlineWait);
-            String token = tokens.bearerToken();
             SpotifyHttp.Response response;
+            String token;
+            long sentAt;
             inFlight.acquire();
-            long sentAt = System.nanoTime();
             try {
+                // the gate and the token are checked once this call may leave, not before it queued
+                // for its turn: a 429 or a renewal that happened meanwhile counts
+                gate.awaitOpen(maxInlineWait);
+                token = tokens.bearerToken();
+                sentAt = System.nanoTime();
                 calls++;
-                response = http.get(uri, "Bearer " + token);
-            } catch (SocketTimeoutException e) {
-                stats.recordCall("timeout", System.nanoTime() - sentAt);
-                return new Outcome(new ApiAnswer.Failed("timeout after " + timeout.toMillis() + " ms"), calls);
-            } catch (IOException e) {
-                stats.recordCall("io_error", System.nanoTime() - sentAt);
-                return new Outcome(new ApiAnswer.Failed("connection failed: " + TokenEndpointClient.describe(e)), calls);
+                try {
+                    response = http.get(uri, "Bearer " + token);
+                } catch (SocketTimeoutException e) {
+                    stats.recordCall("timeout", System.nanoTime() - sentAt);
+                    return new Outcome(new ApiAnswer.Failed("timeout after " + timeout.toMillis() + " ms"), calls);
+                } catch (IOException e) {
+                    stats.recordCall("io_error", System.nanoTime() - sentAt);
+                    return new Outcome(new ApiAnswer.Failed("connection failed: " + TokenEndpointClient.describe(e)), calls);
+                }
+                // before the next call may take this one's turn, it must see the gate closed, or the
+                // refused token replaced (a call queued behind this one would go out with it)
+                if (response.status() == 429) {
+                    gate.closeFor(retryAfter(response));
+                } else if (response.status() == 401 && !renewed) {
+                    tokens.renewAfterRejection(token);
+                }
             } finally {
                 inFlight.release();
             }
@@ -105,7 +118,6 @@ public final class SpotifyArtistsApi {
             if (status == 429) {
                 Duration wait = retryAfter(response);
                 stats.recordRateLimited(wait.toMillis());
-                gate.closeFor(wait);
                 String reason = quotaReason(response.body());
                 if (wait.compareTo(maxInlineWait) > 0) {
                     throw new RateLimitParkedException(gate.openAt(), reason);
@@ -116,7 +128,6 @@ public final class SpotifyArtistsApi {
             }
             if (status == 401 && !renewed) {
                 renewed = true;
-                tokens.renewAfterRejection(token);
                 continue;
             }
             return new Outcome(interpret(status, response.body(), expected, batch), calls);
