@@ -63,7 +63,9 @@ public class EnricherConfiguration implements CamelConfiguration {
         registry.bind("apiStats", stats);
         registry.bind("artistStore", cache);
         registry.bind("batchEnricher", enricher);
-        FileJobs fileJobs = new FileJobs(settings.outbox(), settings.batchSize(), 2 * settings.concurrency(), cache, status,
+        // batches of a file submitted at once: one per API call in flight and one ready behind each
+        int readAhead = 2 * settings.concurrency();
+        FileJobs fileJobs = new FileJobs(settings.outbox(), settings.batchSize(), readAhead, cache, status,
                 clock, settings.progressInterval(), settings.spillDirectory());
         registry.bind("fileJobs", fileJobs);
         RateLimitParking parking = new RateLimitParking(context, status, fileJobs);
@@ -78,7 +80,7 @@ public class EnricherConfiguration implements CamelConfiguration {
                     ? Optional.empty() : Optional.of("inbox " + settings.inbox() + " is not a readable folder")));
         }
         context.addService(new EnricherMetrics(context, stats, status, tokens));
-        registry.bind("enrichmentPool", enrichmentPool(context, settings.concurrency()));
+        registry.bind("enrichmentPool", enrichmentPool(context, readAhead));
 
         QueueWiring.configure(context, QueueSettings.read(key -> context.getPropertiesComponent().resolveProperty(key)),
                 settings, cache);
@@ -94,7 +96,7 @@ public class EnricherConfiguration implements CamelConfiguration {
     }
 
     /**
-     * The splitter's threads. Each file keeps a window of {@code 2 x concurrency} batches submitted
+     * The splitter's threads. Each file keeps a window of {@code readAhead} batches submitted
      * ({@link dev.artistenricher.outbox.FileJob#batches()}): one per API call in flight and one ready
      * behind each, so a call leaves the moment the previous one ends; the API semaphore still allows
      * only {@code concurrency} calls in flight. Camel runs more than the batches on this pool: the
@@ -103,9 +105,9 @@ public class EnricherConfiguration implements CamelConfiguration {
      * IDs took 9.5-10.2 s at concurrency 4 with window + 1 threads, 8.3 s with window + 2, and
      * window + 3 gained nothing; at concurrency 8, 5.3 s against 4.35 s).
      */
-    private static ExecutorService enrichmentPool(CamelContext context, int concurrency) {
+    private static ExecutorService enrichmentPool(CamelContext context, int readAhead) {
         ThreadPoolProfile profile = new ThreadPoolProfile("enrichment");
-        int threads = 2 * concurrency + 2;
+        int threads = readAhead + 2;
         profile.setPoolSize(threads);
         profile.setMaxPoolSize(threads);
         profile.setMaxQueueSize(-1);
