@@ -68,7 +68,10 @@ class OperationsTest extends EmulatorTest {
         app.with("spotify.client-secret", "not-the-secret");
         app.startDaemon();
         try {
-            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> get("/observe/health").statusCode() == 503);
+            // readiness is DOWN while the context still starts too: wait for the token endpoint's answer
+            await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(
+                    () -> get("/observe/health?exposureLevel=full").body().contains("Spotify rejected the client credentials"));
+            assertThat(get("/observe/health").statusCode()).isEqualTo(503);
             String body = get("/observe/health?exposureLevel=full").body();
             assertThat(body).contains("\"name\":\"spotify-token\",\"status\":\"DOWN\"")
                     .contains("Spotify rejected the client credentials")
