@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
 public final class ArtistStore extends ServiceSupport implements StoredArtists {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArtistStore.class);
-    static final String DIRECTORY_NAME = "artists";
+    private static final String DIRECTORY_NAME = "artists";
     /** The file of the store's format before RocksDB; nothing reads it any more. */
     private static final String OLD_MVSTORE_FILE = "artists.mv.db";
     private static final int STAMP_BYTES = Long.BYTES;
@@ -198,7 +198,7 @@ public final class ArtistStore extends ServiceSupport implements StoredArtists {
     }
 
     /** An estimate (RocksDB counts keys only approximately); for logs and operators. */
-    public long estimatedSize() {
+    private long estimatedSize() {
         try {
             return db.getLongProperty("rocksdb.estimate-num-keys");
         } catch (RocksDBException e) {
