@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.artistenricher.enrich.ArtistStore;
 import dev.artistenricher.support.EmulatorTest;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
 
 /** The persistent artist store: re-runs cost no calls, the TTL is honoured, a damaged store is rebuilt. */
 class ArtistStoreTest extends EmulatorTest {
@@ -45,6 +48,29 @@ class ArtistStoreTest extends EmulatorTest {
         assertThat(app.runOnce()).isZero();
 
         assertThat(emulator.stats().apiCalls() - calls).isEqualTo(1);
+    }
+
+    @Test
+    void aStoreWrittenWithLeveledCompactionIsReadAsItIs() throws Exception {
+        // stores of earlier versions were compacted into levels; the FIFO layout must still read them
+        Path store = dir.resolve("leveled-store");
+        byte[] radiohead = "{\"id\":\"4Z8W4fKeB5YxbusRsdQVPb\"}".getBytes(StandardCharsets.UTF_8);
+        RocksDB.loadLibrary();
+        try (Options options = new Options().setCreateIfMissing(true);
+             RocksDB leveled = RocksDB.open(options, Files.createDirectories(store).resolve("artists").toString())) {
+            byte[] stamped = ByteBuffer.allocate(Long.BYTES + radiohead.length)
+                    .putLong(System.currentTimeMillis()).put(radiohead).array();
+            leveled.put("4Z8W4fKeB5YxbusRsdQVPb".getBytes(StandardCharsets.US_ASCII), stamped);
+            leveled.compactRange(); // the entry now sits in a file below level 0
+        }
+        ArtistStore upgraded = new ArtistStore(store, Duration.ofHours(1), 1, Clock.systemUTC());
+        upgraded.start();
+        try {
+            assertThat(upgraded.lookup(List.of("4Z8W4fKeB5YxbusRsdQVPb", "0TnOYISbd1XYRBk9myaseg")))
+                    .containsExactly(radiohead, null);
+        } finally {
+            upgraded.stop();
+        }
     }
 
     @Test
