@@ -284,7 +284,11 @@ public final class Bench {
         int c = ZERO_LATENCY_CONCURRENCY;
         List<AppRun> app = new ArrayList<>();
         List<ToolRun> plain = new ArrayList<>();
-        for (int r = 0; r < repsFor(zeroLatencyIds() / 15_000.0); r++) {
+        // the emulator's own JIT warms up on a first run at full speed: without this, whichever side
+        // runs first meets a slower emulator (measured: the plain loop 23 s cold, 16-17 s warm)
+        runTool("warm-up", input("distinct", 100_000, 0), true, c, 300);
+        // each pair takes ~40 s on 2 cores (the app ~20-25 s, the plain loop ~15-17 s): --reps pairs
+        for (int r = 0; r < repsFor(zeroLatencyIds() / 45_000.0); r++) {
             app.add(runApp("zero-c" + c, input, c, 50, null, 900));
             plain.add(runTool("plain-c" + c, input, true, c, 900));
         }
