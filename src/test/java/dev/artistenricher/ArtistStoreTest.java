@@ -12,7 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
@@ -70,6 +75,55 @@ class ArtistStoreTest extends EmulatorTest {
                     .containsExactly(radiohead, null);
         } finally {
             upgraded.stop();
+        }
+    }
+
+    @Test
+    void noFileOfTheStoreSpansMoreThanATenthOfTheTtl() throws IOException {
+        // FIFO compaction drops a file by the age of its oldest artist: a memtable kept for long
+        // would take fresh artists with it, so the store flushes once a tenth of the TTL has passed
+        Path store = dir.resolve("timed-store");
+        Instant start = Instant.parse("2026-11-29T12:00:00Z");
+        AtomicReference<Instant> now = new AtomicReference<>(start);
+        Clock clock = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        ArtistStore artists = new ArtistStore(store, Duration.ofHours(1), 1, clock);
+        artists.start();
+        try {
+            byte[] json = "{}".getBytes(StandardCharsets.UTF_8);
+            artists.putAll(List.of("4Z8W4fKeB5YxbusRsdQVPb"), List.of(json));
+            now.set(start.plus(Duration.ofMinutes(5)));
+            artists.putAll(List.of("0TnOYISbd1XYRBk9myaseg"), List.of(json));
+            assertThat(tableFiles(store)).isZero();
+
+            now.set(start.plus(Duration.ofMinutes(7)));
+            artists.putAll(List.of("1dfeR4HaWDbWqFHLkxsg1d"), List.of(json));
+
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> tableFiles(store) == 1);
+            assertThat(artists.lookup(List.of("4Z8W4fKeB5YxbusRsdQVPb", "1dfeR4HaWDbWqFHLkxsg1d")))
+                    .containsExactly(json, json);
+        } finally {
+            artists.stop();
+        }
+    }
+
+    private static long tableFiles(Path store) throws IOException {
+        try (var files = Files.list(store.resolve("artists"))) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".sst")).count();
         }
     }
 

@@ -11,12 +11,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.camel.support.service.ServiceSupport;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
 import org.rocksdb.CompactionOptionsFIFO;
 import org.rocksdb.CompactionStyle;
 import org.rocksdb.CompressionType;
+import org.rocksdb.FlushOptions;
 import org.rocksdb.InfoLogLevel;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
@@ -57,6 +59,9 @@ public final class ArtistStore extends ServiceSupport implements StoredArtists {
     private final Duration ttl;
     private final int cacheMegabytes;
     private final Clock clock;
+    /** A tenth of the TTL, at least a second: the most time one file of the store spans. */
+    private final Duration flushEvery;
+    private final AtomicLong lastFlushMillis;
     private Options options;
     /** Defaults: each write reaches the operating system (survives a kill), without an fsync. */
     private WriteOptions writeOptions;
@@ -70,6 +75,9 @@ public final class ArtistStore extends ServiceSupport implements StoredArtists {
         this.ttl = ttl;
         this.cacheMegabytes = cacheMegabytes;
         this.clock = clock;
+        Duration tenth = ttl.dividedBy(10);
+        this.flushEvery = tenth.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : tenth;
+        this.lastFlushMillis = new AtomicLong(clock.millis());
     }
 
     @Override
@@ -120,11 +128,12 @@ public final class ArtistStore extends ServiceSupport implements StoredArtists {
                 // FIFO: no compaction. Keys are random IDs, so leveled compaction rewrote the whole
                 // store every few flushes (a quarter of the store's CPU at zero latency), only to keep
                 // it sorted for nobody: we read single keys, which the filters find in any file. A
-                // file goes whole once everything in it is older than the TTL (it serves no lookup
-                // then), which also keeps the store from growing for ever; the size cap is a backstop.
+                // file goes whole once its oldest artist is older than the TTL plus a tenth; as no
+                // file spans more than a tenth of the TTL (see putAll), every artist in it has
+                // expired by then. The size cap is a backstop.
                 .setCompactionStyle(CompactionStyle.FIFO)
                 .setCompactionOptionsFIFO(new CompactionOptionsFIFO().setMaxTableFilesSize(MAX_STORE_BYTES))
-                .setTtl(Math.max(1, ttl.toSeconds()))
+                .setTtl(Math.max(1, ttl.plus(flushEvery).toSeconds()))
                 // all files stay in level 0 under FIFO: its file count must not stall writes
                 .setLevel0SlowdownWritesTrigger(1 << 30)
                 .setLevel0StopWritesTrigger(1 << 30)
@@ -194,6 +203,7 @@ public final class ArtistStore extends ServiceSupport implements StoredArtists {
      */
     public void putAll(List<String> ids, List<byte[]> jsons) {
         long now = clock.millis();
+        flushIfOld(now);
         try (WriteBatch batch = new WriteBatch()) {
             for (int i = 0; i < ids.size(); i++) {
                 byte[] json = jsons.get(i);
@@ -204,6 +214,24 @@ public final class ArtistStore extends ServiceSupport implements StoredArtists {
             db.write(writeOptions, batch);
         } catch (RocksDBException e) {
             throw failure("write", e);
+        }
+    }
+
+    /**
+     * Starts a flush of the memtable (in the background) once a tenth of the TTL has passed since
+     * the last one, so that no file spans more than that: a slow daemon would otherwise keep one
+     * memtable for days, and its file, dated by its oldest artist, would expire with fresh artists
+     * in it.
+     */
+    private void flushIfOld(long now) {
+        long last = lastFlushMillis.get();
+        if (now - last < flushEvery.toMillis() || !lastFlushMillis.compareAndSet(last, now)) {
+            return;
+        }
+        try (FlushOptions background = new FlushOptions().setWaitForFlush(false)) {
+            db.flush(background);
+        } catch (RocksDBException e) {
+            LOG.warn("Artist store: a timed flush failed ({}); artists stay in the write-ahead log", e.getMessage());
         }
     }
 
