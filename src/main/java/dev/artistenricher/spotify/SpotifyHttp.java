@@ -20,6 +20,11 @@ import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
+import org.apache.hc.core5.http.protocol.HttpProcessorBuilder;
+import org.apache.hc.core5.http.protocol.RequestConnControl;
+import org.apache.hc.core5.http.protocol.RequestContent;
+import org.apache.hc.core5.http.protocol.RequestTargetHost;
+import org.apache.hc.core5.http.protocol.RequestUserAgent;
 import org.apache.hc.core5.http.protocol.HttpCoreContext;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.ssl.SSLContexts;
@@ -48,6 +53,7 @@ public final class SpotifyHttp extends ServiceSupport {
     }
 
     private static final Timeout CONNECT_TIMEOUT = Timeout.ofSeconds(10);
+    private static final String USER_AGENT = "artist-enricher";
     /**
      * After this long without a request, pooled connections are closed before the next one: the
      * server may have closed them meanwhile, and a request sent on such a connection fails (the
@@ -69,10 +75,17 @@ public final class SpotifyHttp extends ServiceSupport {
     /** @param tls the trust (and keys) for {@code https} URLs; the JVM's own by default */
     SpotifyHttp(int connections, Duration timeout, SSLContext tls) {
         this.requester = RequesterBootstrap.bootstrap()
+                // HttpCore's default request chain minus "Expect: 100-continue": the token request's
+                // one-line form needs no such handshake, and a server or proxy that ignores it would
+                // hold every token request for 3 s
+                .setHttpProcessor(HttpProcessorBuilder.create()
+                        .addAll(new RequestContent(), new RequestTargetHost(), new RequestConnControl(),
+                                new RequestUserAgent(USER_AGENT))
+                        .build())
                 .setSocketConfig(SocketConfig.custom().setSoTimeout(Timeout.of(timeout)).setTcpNoDelay(true).build())
                 .setSslContext(tls)
                 // no TLS set-up of our own: HttpCore's default leaves out weak protocols and ciphers and
-                // has JSSE check the certificate's host name (SpotifyHttpTlsTest)
+                // has JSSE check the certificate's host name (SpotifyHttpTest)
                 .setMaxTotal(connections)
                 .setDefaultMaxPerRoute(connections)
                 .create();

@@ -24,11 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real API is HTTPS: the certificate must chain to a trusted root and name the host we asked
- * for. A local HTTPS server with a self-signed certificate for {@code localhost} (made by the JDK's
- * keytool) stands in for Spotify.
+ * The HTTP layer against a local HTTPS server with a self-signed certificate for {@code localhost}
+ * (made by the JDK's keytool) standing in for Spotify: the certificate must chain to a trusted root
+ * and name the host we asked for, and requests carry what we set and nothing that makes them wait.
  */
-class SpotifyHttpTlsTest {
+class SpotifyHttpTest {
 
     private static final char[] PASSWORD = "changeit".toCharArray();
 
@@ -58,8 +58,12 @@ class SpotifyHttpTlsTest {
         server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(serverTls));
         server.createContext("/", exchange -> {
+            String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             byte[] body = ("{\"path\":\"" + exchange.getRequestURI() + "\",\"auth\":\""
-                    + exchange.getRequestHeaders().getFirst("Authorization") + "\"}").getBytes(StandardCharsets.UTF_8);
+                    + exchange.getRequestHeaders().getFirst("Authorization") + "\""
+                    + (form.isEmpty() ? "" : ",\"form\":\"" + form + "\",\"expect\":\""
+                            + exchange.getRequestHeaders().getFirst("Expect") + "\"")
+                    + "}").getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
@@ -81,6 +85,21 @@ class SpotifyHttpTlsTest {
             assertThat(response.status()).isEqualTo(200);
             assertThat(new String(response.body(), StandardCharsets.UTF_8))
                     .isEqualTo("{\"path\":\"/v1/artists?ids=a,b\",\"auth\":\"Bearer t\"}");
+        } finally {
+            http.stop();
+        }
+    }
+
+    @Test
+    void theTokenFormIsPostedWithoutWaitingForAContinue() throws Exception {
+        // "Expect: 100-continue" would hold the request for 3 s at a server or proxy that ignores it
+        SpotifyHttp http = started(new SpotifyHttp(2, Duration.ofSeconds(10), trusting(keys)));
+        try {
+            SpotifyHttp.Response response = http.postForm(url("localhost", "/api/token"), "Basic c2VjcmV0",
+                    "grant_type=client_credentials");
+
+            assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("{\"path\":\"/api/token\","
+                    + "\"auth\":\"Basic c2VjcmV0\",\"form\":\"grant_type=client_credentials\",\"expect\":\"null\"}");
         } finally {
             http.stop();
         }
