@@ -29,7 +29,8 @@ class KillSafetyTest extends EmulatorTest {
         List<String> input = emulator.catalog().ids().subList(0, 300);
         app.drop("killed.txt", input);
 
-        Process child = startChildJvm(app);
+        Path childTmp = Files.createDirectories(app.inbox.getParent().resolve("child-tmp"));
+        Process child = startChildJvm(app, childTmp);
         try {
             await().atMost(Duration.ofSeconds(60)).until(() -> emulator.stats().idsServed() >= 100);
         } finally {
@@ -40,6 +41,10 @@ class KillSafetyTest extends EmulatorTest {
         assertThat(servedBeforeKill.size()).isLessThan(input.size());
         assertThat(app.out("killed.jsonl")).doesNotExist();
         assertThat(app.inbox.resolve("killed.txt")).exists();
+        try (var left = Files.list(childTmp)) {
+            // RocksDB's native library (15 MB) is unpacked beside the store, not left in the temp folder
+            assertThat(left.map(f -> f.getFileName().toString())).noneMatch(n -> n.contains("rocksdb"));
+        }
         emulator.stats().reset();
         emulator.controls().latency(Duration.ZERO);
 
@@ -54,10 +59,11 @@ class KillSafetyTest extends EmulatorTest {
         assertThat(emulator.stats().idsServed()).isLessThanOrEqualTo(input.size() - servedBeforeKill.size() + 20);
     }
 
-    private static Process startChildJvm(EnricherHarness app) throws IOException {
+    private static Process startChildJvm(EnricherHarness app, Path tmp) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
+        command.add("-Djava.io.tmpdir=" + tmp);
         app.properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

@@ -21,6 +21,7 @@ import org.rocksdb.CompressionType;
 import org.rocksdb.FlushOptions;
 import org.rocksdb.InfoLogLevel;
 import org.rocksdb.LRUCache;
+import org.rocksdb.NativeLibraryLoader;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
@@ -51,6 +52,8 @@ public final class ArtistStore extends ServiceSupport implements StoredArtists {
     private static final String DIRECTORY_NAME = "artists";
     /** The file of the store's format before RocksDB; nothing reads it any more. */
     private static final String OLD_MVSTORE_FILE = "artists.mv.db";
+    /** Where RocksDB's native library is unpacked, beside the store. */
+    private static final String NATIVE_FOLDER = "native";
     private static final int STAMP_BYTES = Long.BYTES;
     /** Past this size on disk the oldest files go first, TTL or not (about 35 million artists). */
     private static final long MAX_STORE_BYTES = 8L << 30;
@@ -82,8 +85,8 @@ public final class ArtistStore extends ServiceSupport implements StoredArtists {
 
     @Override
     protected void doStart() throws IOException {
-        RocksDB.loadLibrary();
         Files.createDirectories(directory);
+        loadNativeLibrary();
         Path location = directory.resolve(DIRECTORY_NAME);
         options = options();
         writeOptions = new WriteOptions();
@@ -109,6 +112,26 @@ public final class ArtistStore extends ServiceSupport implements StoredArtists {
         }
         dropOldFormat();
         LOG.info("Artist store {}: about {} artists", location, estimatedSize());
+    }
+
+    /**
+     * RocksDB unpacks its native library (15 MB) at every start, by default into java.io.tmpdir
+     * under a new random name, deleted at exit: each killed process leaves one behind. Unpacked
+     * under a fixed name in the store's folder instead, it is replaced at the next start rather
+     * than piling up. Where that fails (a folder mounted noexec, say) RocksDB's own way applies;
+     * so does an operator's {@code ROCKSDB_SHAREDLIB_DIR}.
+     */
+    private void loadNativeLibrary() {
+        if (System.getenv("ROCKSDB_SHAREDLIB_DIR") == null) {
+            try {
+                Path folder = Files.createDirectories(directory.resolve(NATIVE_FOLDER));
+                NativeLibraryLoader.getInstance().loadLibrary(folder.toString());
+            } catch (IOException | RuntimeException | UnsatisfiedLinkError e) {
+                LOG.debug("RocksDB's native library could not be unpacked into the store ({}); using java.io.tmpdir",
+                        e.toString());
+            }
+        }
+        RocksDB.loadLibrary(); // once loaded above, this only marks the library as loaded
     }
 
     private Options options() {
