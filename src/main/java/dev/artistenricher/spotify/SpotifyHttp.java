@@ -92,22 +92,13 @@ public final class SpotifyHttp extends ServiceSupport {
     }
 
     public Response get(URI uri, String authorization) throws IOException {
-        return execute(request(Method.GET, uri), authorization);
+        return execute(new BasicClassicHttpRequest(Method.GET, uri), authorization);
     }
 
     public Response postForm(URI uri, String authorization, String form) throws IOException {
-        ClassicHttpRequest post = request(Method.POST, uri);
+        ClassicHttpRequest post = new BasicClassicHttpRequest(Method.POST, uri);
         post.setEntity(new StringEntity(form, ContentType.APPLICATION_FORM_URLENCODED.withCharset(StandardCharsets.UTF_8)));
         return execute(post, authorization);
-    }
-
-    private static ClassicHttpRequest request(Method method, URI uri) {
-        String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        return new BasicClassicHttpRequest(method, target(uri), path);
-    }
-
-    private static HttpHost target(URI uri) {
-        return new HttpHost(uri.getScheme(), uri.getHost(), uri.getPort());
     }
 
     private Response execute(ClassicHttpRequest request, String authorization) throws IOException {
@@ -117,6 +108,7 @@ public final class SpotifyHttp extends ServiceSupport {
         if (now - lastRequestNanos.getAndSet(now) > IDLE_LIMIT.toNanoseconds()) {
             requester.closeIdle(IDLE_LIMIT);
         }
+        // a URL without a port gets the scheme's own (80, 443) when the requester connects
         HttpHost target = new HttpHost(request.getScheme(), request.getAuthority());
         try {
             // the handler reads the whole body, which hands the connection back to the pool
