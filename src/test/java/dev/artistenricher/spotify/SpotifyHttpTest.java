@@ -18,7 +18,9 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManagerFactory;
+import org.apache.hc.core5.ssl.SSLContexts;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +38,7 @@ class SpotifyHttpTest {
     static Path dir;
     private static HttpsServer server;
     private static KeyStore keys;
+    private SpotifyHttp http;
 
     @BeforeAll
     static void startServer() throws Exception {
@@ -78,57 +81,49 @@ class SpotifyHttpTest {
 
     @Test
     void aTrustedCertificateForTheHostAnswers() throws Exception {
-        SpotifyHttp http = started(new SpotifyHttp(2, Duration.ofSeconds(10), trusting(keys)));
-        try {
-            SpotifyHttp.Response response = http.get(url("localhost", "/v1/artists?ids=a,b"), "Bearer t");
+        SpotifyHttp.Response response = client(trusting(keys)).get(url("localhost", "/v1/artists?ids=a,b"), "Bearer t");
 
-            assertThat(response.status()).isEqualTo(200);
-            assertThat(new String(response.body(), StandardCharsets.UTF_8))
-                    .isEqualTo("{\"path\":\"/v1/artists?ids=a,b\",\"auth\":\"Bearer t\"}");
-        } finally {
-            http.stop();
-        }
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(new String(response.body(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"path\":\"/v1/artists?ids=a,b\",\"auth\":\"Bearer t\"}");
     }
 
     @Test
     void theTokenFormIsPostedWithoutWaitingForAContinue() throws Exception {
         // "Expect: 100-continue" would hold the request for 3 s at a server or proxy that ignores it
-        SpotifyHttp http = started(new SpotifyHttp(2, Duration.ofSeconds(10), trusting(keys)));
-        try {
-            SpotifyHttp.Response response = http.postForm(url("localhost", "/api/token"), "Basic c2VjcmV0",
-                    "grant_type=client_credentials");
+        SpotifyHttp.Response response = client(trusting(keys))
+                .postForm(url("localhost", "/api/token"), "Basic c2VjcmV0", "grant_type=client_credentials");
 
-            assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("{\"path\":\"/api/token\","
-                    + "\"auth\":\"Basic c2VjcmV0\",\"form\":\"grant_type=client_credentials\",\"expect\":\"null\"}");
-        } finally {
-            http.stop();
-        }
+        assertThat(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo("{\"path\":\"/api/token\","
+                + "\"auth\":\"Basic c2VjcmV0\",\"form\":\"grant_type=client_credentials\",\"expect\":\"null\"}");
     }
 
     @Test
     void aCertificateForAnotherHostIsRefused() throws Exception {
-        SpotifyHttp http = started(new SpotifyHttp(2, Duration.ofSeconds(10), trusting(keys)));
-        try {
-            // the same trusted certificate, reached by an address it does not name
-            assertThatThrownBy(() -> http.get(url("127.0.0.1", "/v1/artists/x"), "Bearer t"))
-                    .isInstanceOf(SSLHandshakeException.class);
-        } finally {
-            http.stop();
-        }
+        SpotifyHttp http = client(trusting(keys));
+
+        // the same trusted certificate, reached by an address it does not name
+        assertThatThrownBy(() -> http.get(url("127.0.0.1", "/v1/artists/x"), "Bearer t"))
+                .isInstanceOf(SSLHandshakeException.class);
     }
 
     @Test
-    void anUntrustedCertificateIsRefused() throws Exception {
-        SpotifyHttp http = started(new SpotifyHttp(2, Duration.ofSeconds(10)));
-        try {
-            assertThatThrownBy(() -> http.get(url("localhost", "/v1/artists/x"), "Bearer t"))
-                    .isInstanceOf(SSLHandshakeException.class);
-        } finally {
+    void anUntrustedCertificateIsRefused() {
+        SpotifyHttp http = client(SSLContexts.createSystemDefault());
+
+        assertThatThrownBy(() -> http.get(url("localhost", "/v1/artists/x"), "Bearer t"))
+                .isInstanceOf(SSLHandshakeException.class);
+    }
+
+    @AfterEach
+    void stopClient() {
+        if (http != null) {
             http.stop();
         }
     }
 
-    private static SpotifyHttp started(SpotifyHttp http) {
+    private SpotifyHttp client(SSLContext tls) {
+        http = new SpotifyHttp(2, Duration.ofSeconds(10), tls);
         http.start();
         return http;
     }
