@@ -12,6 +12,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,6 +89,7 @@ public final class SpotifyArtistsApi {
             SpotifyHttp.Response response;
             String token;
             long sentAt;
+            Duration rateLimitWait = null;
             inFlight.acquire();
             try {
                 // the gate and the token are checked once this call may leave, not before it queued
@@ -108,7 +110,8 @@ public final class SpotifyArtistsApi {
                 // before the next call may take this one's turn, it must see the gate closed, or the
                 // refused token replaced (a call queued behind this one would go out with it)
                 if (response.status() == 429) {
-                    gate.closeFor(retryAfter(response));
+                    rateLimitWait = retryAfter(response);
+                    gate.closeFor(rateLimitWait);
                 } else if (response.status() == 401 && !renewed) {
                     tokens.renewAfterRejection(token);
                 }
@@ -117,14 +120,13 @@ public final class SpotifyArtistsApi {
             }
             int status = response.status();
             stats.recordCall(Integer.toString(status), System.nanoTime() - sentAt);
-            if (status == 429) {
-                Duration wait = retryAfter(response);
-                stats.recordRateLimited(wait.toMillis());
+            if (rateLimitWait != null) {
+                stats.recordRateLimited(rateLimitWait.toMillis());
                 String reason = quotaReason(response.body());
-                if (wait.compareTo(maxInlineWait) > 0) {
+                if (rateLimitWait.compareTo(maxInlineWait) > 0) {
                     throw new RateLimitParkedException(gate.openAt(), reason);
                 }
-                LOG.info("Spotify rate limit: holding all API calls for {} s (Retry-After{})", wait.toSeconds(),
+                LOG.info("Spotify rate limit: holding all API calls for {} s (Retry-After{})", rateLimitWait.toSeconds(),
                         reason.isEmpty() ? "" : ", " + reason);
                 continue;
             }
@@ -218,7 +220,7 @@ public final class SpotifyArtistsApi {
     }
 
     private static Duration retryAfter(SpotifyHttp.Response response) {
-        return java.util.Optional.ofNullable(response.retryAfter())
+        return Optional.ofNullable(response.retryAfter())
                 .map(String::strip)
                 .filter(v -> v.matches("\\d{1,9}"))
                 .map(v -> Duration.ofSeconds(Math.max(1, Long.parseLong(v))))
