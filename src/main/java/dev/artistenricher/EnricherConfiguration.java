@@ -3,7 +3,8 @@ package dev.artistenricher;
 import dev.artistenricher.config.EnricherSettings;
 import dev.artistenricher.config.QueueSettings;
 import dev.artistenricher.enrich.ArtistStore;
-import dev.artistenricher.enrich.BatchEnricher;
+import dev.artistenricher.config.MillisPropertiesFunction;
+import dev.artistenricher.enrich.Enrichments;
 import dev.artistenricher.health.EnricherMetrics;
 import dev.artistenricher.health.ReadinessCheck;
 import dev.artistenricher.outbox.FileJobs;
@@ -12,16 +13,20 @@ import dev.artistenricher.run.RateLimitParking;
 import dev.artistenricher.run.RunStatus;
 import dev.artistenricher.spotify.AccessTokenProvider;
 import dev.artistenricher.spotify.ApiStats;
+import dev.artistenricher.spotify.ArtistsAnswer;
+import dev.artistenricher.spotify.BearerTokenAuthentication;
+import dev.artistenricher.spotify.ClientCredentialsAuthentication;
 import dev.artistenricher.spotify.RateLimitGate;
-import dev.artistenricher.spotify.SpotifyArtistsApi;
-import dev.artistenricher.spotify.SpotifyHttp;
-import dev.artistenricher.spotify.TokenEndpointClient;
+import dev.artistenricher.spotify.SpotifyCalls;
+import dev.artistenricher.spotify.SpotifyHeaderFilter;
+import dev.artistenricher.spotify.TokenRoute;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.spi.ThreadPoolProfile;
@@ -31,6 +36,8 @@ import org.apache.camel.spi.ThreadPoolProfile;
  * value stops the start before any route runs.
  */
 public class EnricherConfiguration implements CamelConfiguration {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EnricherConfiguration.class);
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -43,26 +50,27 @@ public class EnricherConfiguration implements CamelConfiguration {
             registry.bind("runStatus", status);
         }
 
-        // one connection per API call in flight, one for the token endpoint
-        SpotifyHttp http = new SpotifyHttp(settings.concurrency() + 1, settings.httpTimeout());
-        context.addService(http);
-        AccessTokenProvider tokens = new AccessTokenProvider(
-                new TokenEndpointClient(http, settings.tokenUrl(), settings.clientId(), settings.clientSecret(), clock),
-                clock);
+        context.getPropertiesComponent().addPropertiesFunction(new MillisPropertiesFunction(context));
+        ensureConnectionPool(context, settings.concurrency());
+
+        AccessTokenProvider tokens = new AccessTokenProvider(new TokenRoute(context.createProducerTemplate(), clock), clock);
         ApiStats stats = new ApiStats();
-        SpotifyArtistsApi api = new SpotifyArtistsApi(http, settings.apiUrl(), tokens, new RateLimitGate(clock),
-                settings.concurrency(), settings.httpTimeout(), settings.maxInlineWait(), stats);
-        ArtistStore cache = new ArtistStore(settings.store(), settings.cacheTtl(), settings.cacheMegabytes(), clock);
+        SpotifyCalls calls = new SpotifyCalls(settings.concurrency(), new RateLimitGate(clock, settings.maxInlineWait()),
+                tokens, stats, settings.maxInlineWait(), settings.giveUpAfter(), clock);
+        ArtistStore cache = new ArtistStore(settings.store(), settings.cacheTtl(), settings.notFoundTtl(),
+                settings.cacheMegabytes(), clock);
         context.addService(cache);
-        BatchEnricher enricher = new BatchEnricher(api, cache, settings.batchSize(),
-                new BatchEnricher.RetryPolicy(settings.giveUpAfter(), settings.retryInitialBackoff(), settings.retryMaxBackoff()),
-                clock);
 
         registry.bind("settings", settings);
         registry.bind("accessTokens", tokens);
         registry.bind("apiStats", stats);
         registry.bind("artistStore", cache);
-        registry.bind("batchEnricher", enricher);
+        registry.bind("spotifyCalls", calls);
+        registry.bind("enrichments", new Enrichments(settings.batchSize(), status));
+        registry.bind("artistsAnswer", new ArtistsAnswer());
+        registry.bind("spotifyBearerToken", new BearerTokenAuthentication(tokens));
+        registry.bind("spotifyClientCredentials", new ClientCredentialsAuthentication(settings.clientId(), settings.clientSecret()));
+        registry.bind("spotifyHeaders", new SpotifyHeaderFilter());
         // batches of a file submitted at once: one per API call in flight and one ready behind each
         int readAhead = 2 * settings.concurrency();
         FileJobs fileJobs = new FileJobs(settings.outbox(), settings.batchSize(), readAhead, cache, status,
@@ -84,6 +92,25 @@ public class EnricherConfiguration implements CamelConfiguration {
 
         QueueWiring.configure(context, QueueSettings.read(key -> context.getPropertiesComponent().resolveProperty(key)),
                 settings, cache);
+    }
+
+    /**
+     * camel-http's pool (camel.component.http(s).connections-per-route, 20 by default) must let
+     * every call in flight have its connection, or calls would queue inside the client unseen: a
+     * smaller setting is raised to enricher.concurrency, with a line saying so.
+     */
+    private static void ensureConnectionPool(CamelContext context, int concurrency) {
+        for (String scheme : new String[] {"http", "https"}) {
+            HttpComponent http = context.getComponent(scheme, HttpComponent.class);
+            if (http.getConnectionsPerRoute() < concurrency) {
+                LOG.info("camel.component.{}.connections-per-route raised from {} to {} (enricher.concurrency)",
+                        scheme, http.getConnectionsPerRoute(), concurrency);
+                http.setConnectionsPerRoute(concurrency);
+            }
+            if (http.getMaxTotalConnections() < 2 * concurrency) {
+                http.setMaxTotalConnections(2 * concurrency);
+            }
+        }
     }
 
     private static Optional<String> tokenProblem(AccessTokenProvider tokens) {

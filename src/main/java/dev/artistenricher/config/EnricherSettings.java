@@ -28,9 +28,9 @@ public record EnricherSettings(
         Duration giveUpAfter,
         Duration retryInitialBackoff,
         Duration retryMaxBackoff,
-        Duration httpTimeout,
         Path store,
         Duration cacheTtl,
+        Duration notFoundTtl,
         int cacheMegabytes,
         Duration progressInterval) {
 
@@ -68,9 +68,9 @@ public record EnricherSettings(
                 r.duration("enricher.retry.give-up-after", "15m"),
                 r.duration("enricher.retry.initial-backoff", "500ms"),
                 r.duration("enricher.retry.max-backoff", "30s"),
-                r.duration("enricher.http.timeout", "30s"),
                 r.path("enricher.store", "data/store"),
                 r.duration("enricher.cache.ttl", "24h"),
+                r.duration("enricher.cache.not-found-ttl", "24h"),
                 r.intInRange("enricher.cache.max-size-mb", 16, 1, 1 << 16),
                 Duration.ofSeconds(r.intInRange("enricher.progress-interval", 5, 1, 3600)));
     }

@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * Artists already fetched, on disk (RocksDB in {@code <enricher.store>/artists}), so the same ID in
  * many files, a re-run or a resumed file costs no second call. Each value is the time it was
  * fetched (8 bytes) followed by the artist JSON as Spotify sent it; an entry is reused for
- * {@code enricher.cache.ttl}.
+ * {@code enricher.cache.ttl}. An ID Spotify said it does not know is kept too, as the time alone
+ * (no JSON), for {@code enricher.cache.not-found-ttl}: a re-run asks nothing twice.
  *
  * <p>Why RocksDB: IDs arrive in random order, and a B-tree store rewrites a page per insert (H2's
  * MVStore spent four fifths of the app's CPU doing so at zero latency). A log-structured store
@@ -60,6 +61,7 @@ public final class ArtistStore extends ServiceSupport implements StoredArtists {
 
     private final Path directory;
     private final Duration ttl;
+    private final Duration notFoundTtl;
     private final int cacheMegabytes;
     private final Clock clock;
     /** A tenth of the TTL, at least a second: the most time one file of the store spans. */
@@ -74,11 +76,20 @@ public final class ArtistStore extends ServiceSupport implements StoredArtists {
      * @param cacheMegabytes memory for recently read blocks (off the Java heap)
      */
     public ArtistStore(Path directory, Duration ttl, int cacheMegabytes, Clock clock) {
+        this(directory, ttl, ttl, cacheMegabytes, clock);
+    }
+
+    /**
+     * @param notFoundTtl how long an "unknown ID" answer is reused
+     */
+    public ArtistStore(Path directory, Duration ttl, Duration notFoundTtl, int cacheMegabytes, Clock clock) {
         this.directory = directory;
         this.ttl = ttl;
+        this.notFoundTtl = notFoundTtl;
         this.cacheMegabytes = cacheMegabytes;
         this.clock = clock;
-        Duration tenth = ttl.dividedBy(10);
+        // files expire whole (FIFO): after the longer of the two lifetimes
+        Duration tenth = (ttl.compareTo(notFoundTtl) >= 0 ? ttl : notFoundTtl).dividedBy(10);
         this.flushEvery = tenth.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : tenth;
         this.lastFlushMillis = new AtomicLong(clock.millis());
     }
@@ -156,7 +167,7 @@ public final class ArtistStore extends ServiceSupport implements StoredArtists {
                 // expired by then. The size cap is a backstop.
                 .setCompactionStyle(CompactionStyle.FIFO)
                 .setCompactionOptionsFIFO(new CompactionOptionsFIFO().setMaxTableFilesSize(MAX_STORE_BYTES))
-                .setTtl(Math.max(1, ttl.plus(flushEvery).toSeconds()))
+                .setTtl(Math.max(1, (ttl.compareTo(notFoundTtl) >= 0 ? ttl : notFoundTtl).plus(flushEvery).toSeconds()))
                 // all files stay in level 0 under FIFO: its file count must not stall writes
                 .setLevel0SlowdownWritesTrigger(1 << 30)
                 .setLevel0StopWritesTrigger(1 << 30)
@@ -215,14 +226,19 @@ public final class ArtistStore extends ServiceSupport implements StoredArtists {
         }
         List<byte[]> artists = new ArrayList<>(values.size());
         for (byte[] value : values) {
-            artists.add(value == null || !isFresh(value) ? null : Arrays.copyOfRange(value, STAMP_BYTES, value.length));
+            if (value == null || !isFresh(value)) {
+                artists.add(null);
+            } else {
+                artists.add(value.length == STAMP_BYTES ? NOT_FOUND : Arrays.copyOfRange(value, STAMP_BYTES, value.length));
+            }
         }
         return artists;
     }
 
     /**
      * Stores the artists of one answer, stamped with the time, in one write (one append to the
-     * write-ahead log instead of one per artist). A {@code null} artist (unknown ID) is skipped.
+     * write-ahead log instead of one per artist). A {@code null} artist (unknown ID) is kept as
+     * "not found".
      */
     public void putAll(List<String> ids, List<byte[]> jsons) {
         long now = clock.millis();
@@ -230,9 +246,7 @@ public final class ArtistStore extends ServiceSupport implements StoredArtists {
         try (WriteBatch batch = new WriteBatch()) {
             for (int i = 0; i < ids.size(); i++) {
                 byte[] json = jsons.get(i);
-                if (json != null) {
-                    batch.put(key(ids.get(i)), stamped(now, json));
-                }
+                batch.put(key(ids.get(i)), stamped(now, json == null ? NOT_FOUND : json));
             }
             db.write(writeOptions, batch);
         } catch (RocksDBException e) {
@@ -273,9 +287,15 @@ public final class ArtistStore extends ServiceSupport implements StoredArtists {
         }
     }
 
+    /** A 404 of {@code /artists/{id}}: the ID is kept as unknown. */
+    public void putNotFound(String id) {
+        putAll(List.of(id), java.util.Collections.singletonList(null));
+    }
+
     private boolean isFresh(byte[] value) {
         long fetchedAt = ByteBuffer.wrap(value, 0, STAMP_BYTES).getLong();
-        return clock.millis() - fetchedAt <= ttl.toMillis();
+        Duration lifetime = value.length == STAMP_BYTES ? notFoundTtl : ttl;
+        return clock.millis() - fetchedAt <= lifetime.toMillis();
     }
 
     private static byte[] key(String id) {

@@ -46,7 +46,7 @@ public final class RateLimitParking {
     public void park(@ExchangeProperty(FileJobs.JOB) FileJob job,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) throws SchedulerException {
         Instant until = untilOf(failure);
-        long done = status.artists() + status.rejects();
+        long done = status.idsAnswered();
         long left = job == null ? -1 : files.idsLeft(job);
         String line = "Spotify rate limit: retry after " + until + " (" + done + " IDs done, "
                 + (left < 0 ? "unknown" : Long.toString(left)) + " left)";

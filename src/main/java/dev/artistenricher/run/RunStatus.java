@@ -27,6 +27,7 @@ public final class RunStatus {
     public static final List<String> REJECT_REASONS = List.of(Reject.INVALID_ID, Reject.NOT_FOUND, Reject.API_ERROR);
 
     private final AtomicLong idsIn = new AtomicLong();
+    private final AtomicLong idsAnswered = new AtomicLong();
     private final AtomicLong artists = new AtomicLong();
     private final Map<String, AtomicLong> rejectsByReason = new ConcurrentHashMap<>();
     private final AtomicReference<String> fatal = new AtomicReference<>();
@@ -49,6 +50,18 @@ public final class RunStatus {
         for (Reject reject : result.rejects()) {
             rejectsByReason.computeIfAbsent(reject.reason(), r -> new AtomicLong()).incrementAndGet();
         }
+    }
+
+    /**
+     * Counts IDs answered as the work goes, from the store or by Spotify, whether or not their
+     * batch has been written yet: what "IDs done" means when the work is parked.
+     */
+    public void answered(int ids) {
+        idsAnswered.addAndGet(ids);
+    }
+
+    public long idsAnswered() {
+        return idsAnswered.get();
     }
 
     public void fileFailed() {

@@ -2,6 +2,7 @@ package dev.artistenricher.spotify;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -16,6 +17,9 @@ public final class AccessToken {
     private static final double RENEW_FROM = 0.80;
     private static final double RENEW_SPREAD = 0.05;
 
+    private static final AtomicLong SERIALS = new AtomicLong();
+
+    private final long serial = SERIALS.incrementAndGet();
     private final String value;
     private final Instant obtainedAt;
     private final Duration lifetime;
@@ -32,6 +36,11 @@ public final class AccessToken {
         // of 10 % of the lifetime, at most 30 s
         long marginMillis = Math.min(30_000, lifetime.toMillis() / 10);
         this.usableUntil = obtainedAt.plus(lifetime).minusMillis(marginMillis);
+    }
+
+    /** Tells tokens apart without holding their values (a 401 names the token it refused by this). */
+    public long serial() {
+        return serial;
     }
 
     public String value() {

@@ -27,7 +27,7 @@ public final class AccessTokenProvider {
     private static final Duration REJECTED_FIRST_BACKOFF = Duration.ofSeconds(30);
     private static final Duration REJECTED_MAX_BACKOFF = Duration.ofMinutes(15);
 
-    private final TokenEndpointClient endpoint;
+    private final TokenEndpoint endpoint;
     private final Clock clock;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
@@ -38,7 +38,13 @@ public final class AccessTokenProvider {
     private int consecutiveFailures;
     private volatile long renewals;
 
-    public AccessTokenProvider(TokenEndpointClient endpoint, Clock clock) {
+    /** One request to the token endpoint (the route {@code spotify-token}). */
+    @FunctionalInterface
+    public interface TokenEndpoint {
+        AccessToken requestToken() throws TokenRequestException, InterruptedException;
+    }
+
+    public AccessTokenProvider(TokenEndpoint endpoint, Clock clock) {
         this.endpoint = endpoint;
         this.clock = clock;
     }
@@ -66,10 +72,24 @@ public final class AccessTokenProvider {
         }
     }
 
+    /**
+     * Like {@link #bearerToken()}, but returns the token's serial number instead of its value: what
+     * the enrich route keeps about the token a call carries (never the value itself).
+     */
+    public long awaitUsableToken() throws InterruptedException {
+        while (true) {
+            AccessToken token = current;
+            if (token != null && token.isUsableAt(clock.instant())) {
+                return token.serial();
+            }
+            obtain(token, false, true);
+        }
+    }
+
     /** After a 401: replaces the token that was refused, unless another thread already did. */
-    public void renewAfterRejection(String rejectedValue) throws InterruptedException {
+    public void renewAfterRejection(long rejectedSerial) throws InterruptedException {
         AccessToken token = current;
-        if (token != null && token.value().equals(rejectedValue)) {
+        if (token != null && token.serial() == rejectedSerial) {
             obtain(token, true, true);
         }
     }

@@ -47,7 +47,7 @@ public final class EnricherHarness {
         properties.setProperty("enricher.token.check-interval", "200");
         properties.setProperty("enricher.retry.initial-backoff", "20ms");
         properties.setProperty("enricher.retry.max-backoff", "200ms");
-        properties.setProperty("enricher.http.timeout", "5s");
+        properties.setProperty("camel.component.http.response-timeout", "5000");
         // many applications start in one test JVM: the management server only where a test asks for it
         properties.setProperty("camel.management.enabled", "false");
     }

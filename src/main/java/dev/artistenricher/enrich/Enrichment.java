@@ -1,0 +1,149 @@
+package dev.artistenricher.enrich;
+
+import dev.artistenricher.spotify.SpotifyRequest;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The state of one {@link IdBatch} on its way through the enrich route: the fate of each ID
+ * settled so far and the requests still to be answered. The route takes the next request, sends
+ * it, and tells this class what Spotify said; no ID is ever dropped: each one ends as an artist
+ * or a reject.
+ */
+public final class Enrichment {
+
+    /** One ID's fate. Exactly one of {@code artist} and {@code reason} is set. */
+    private record Fate(byte[] artist, String reason, String detail) {
+    }
+
+    private static final String UNKNOWN_ID = "Spotify has no artist with this ID";
+
+    private final IdBatch batch;
+    private final Map<String, Fate> fates = new HashMap<>();
+    private final Deque<SpotifyRequest> pending = new ArrayDeque<>();
+    private int calls;
+    private int answered;
+
+    /**
+     * @param singleCalls whether requests go to {@code /artists/{id}} (batch size 1, or Development Mode)
+     */
+    Enrichment(IdBatch batch, int batchSize, boolean singleCalls) {
+        this.batch = batch;
+        List<String> toFetch = new ArrayList<>();
+        for (IdEntry entry : batch.entries()) {
+            if (entry.stored() == null) {
+                toFetch.add(entry.id());
+            } else if (entry.stored() == StoredArtists.NOT_FOUND) {
+                settle(entry.id(), new Fate(null, Reject.NOT_FOUND, UNKNOWN_ID));
+            } else {
+                settle(entry.id(), new Fate(entry.stored(), null, null));
+            }
+        }
+        for (int from = 0; from < toFetch.size(); from += batchSize) {
+            List<String> chunk = toFetch.subList(from, Math.min(toFetch.size(), from + batchSize));
+            if (singleCalls) {
+                chunk.forEach(id -> pending.add(SpotifyRequest.single(id)));
+            } else {
+                pending.add(SpotifyRequest.several(chunk));
+            }
+        }
+    }
+
+    /** IDs answered so far, from the store or by Spotify (an artist or not_found; api_error is no answer). */
+    int answered() {
+        return answered;
+    }
+
+    public boolean hasPending() {
+        return !pending.isEmpty();
+    }
+
+    /** The request to send now; it stays first until it is answered for good (a 429 or 401 sends it again). */
+    public SpotifyRequest next() {
+        return pending.peekFirst();
+    }
+
+    /** 200: one artist per ID of the current request, in its order; {@code null} for an unknown ID. */
+    void answered(List<byte[]> artists) {
+        SpotifyRequest request = done();
+        for (int i = 0; i < request.ids().size(); i++) {
+            byte[] artist = artists.get(i);
+            settle(request.ids().get(i), artist == null ? new Fate(null, Reject.NOT_FOUND, UNKNOWN_ID) : new Fate(artist, null, null));
+        }
+    }
+
+    /** 404 on {@code /artists/{id}}. */
+    void notFound() {
+        settle(done().ids().get(0), new Fate(null, Reject.NOT_FOUND, UNKNOWN_ID));
+    }
+
+    /** 400: a lone ID is refused; a batch is halved so that one bad ID cannot sink its neighbours. */
+    void badRequest(String message) {
+        SpotifyRequest request = done();
+        List<String> ids = request.ids();
+        if (ids.size() == 1) {
+            settle(ids.get(0), new Fate(null, Reject.INVALID_ID, "refused by Spotify: " + message));
+            return;
+        }
+        int half = ids.size() / 2;
+        pending.addFirst(SpotifyRequest.several(ids.subList(half, ids.size())));
+        pending.addFirst(SpotifyRequest.several(ids.subList(0, half)));
+    }
+
+    /** The batch endpoint is closed to this app: the current and every later batch go one ID at a time. */
+    void toSingleCalls() {
+        List<SpotifyRequest> rest = new ArrayList<>(pending);
+        pending.clear();
+        calls += rest.get(0).calls();
+        for (SpotifyRequest request : rest) {
+            if (request.isSingle()) {
+                pending.add(request);
+            } else {
+                request.ids().forEach(id -> pending.add(SpotifyRequest.single(id)));
+            }
+        }
+    }
+
+    /** Retries exhausted ({@code enricher.retry.give-up-after}): the IDs of the current request become api_error rejects. */
+    void giveUp(String detail) {
+        SpotifyRequest request = done();
+        request.ids().forEach(id -> settle(id, new Fate(null, Reject.API_ERROR, detail)));
+    }
+
+    /** Every ID's fate, in input order; call once nothing is pending. */
+    public BatchResult result() {
+        if (hasPending()) {
+            throw new IllegalStateException("requests still pending");
+        }
+        List<byte[]> artists = new ArrayList<>(batch.entries().size());
+        List<Reject> rejects = new ArrayList<>(batch.invalid());
+        for (IdEntry entry : batch.entries()) {
+            Fate fate = fates.get(entry.id());
+            if (fate.artist() != null) {
+                artists.add(fate.artist());
+            } else {
+                rejects.add(Reject.of(entry, fate.reason(), fate.detail()));
+            }
+        }
+        rejects.sort(Comparator.comparingLong(Reject::line));
+        return new BatchResult(batch.seq(), batch.entries().size(), artists, rejects, calls);
+    }
+
+    private SpotifyRequest done() {
+        SpotifyRequest request = pending.removeFirst();
+        calls += request.calls();
+        return request;
+    }
+
+    private void settle(String id, Fate fate) {
+        fates.put(id, fate);
+        if (!Reject.API_ERROR.equals(fate.reason())) {
+            answered++;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.artistenricher.enrich;
+
+import dev.artistenricher.run.RunStatus;
+import dev.artistenricher.spotify.SpotifyErrorMessage;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The steps of {@code routes/enrich.camel.yaml} that decide what becomes of a batch's IDs. Each
+ * takes the batch's {@link Enrichment} from the exchange property {@value #ENRICHMENT} and is named
+ * for the answer it handles. One instance serves every batch of the run: it holds the one
+ * run-wide decision, whether Spotify still allows the batch endpoint.
+ */
+public final class Enrichments {
+
+    /** The exchange property that carries the {@link Enrichment} of the batch being enriched. */
+    public static final String ENRICHMENT = "enrichment";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Enrichments.class);
+
+    private final int batchSize;
+    private final RunStatus status;
+    private final AtomicBoolean singleCalls;
+
+    public Enrichments(int batchSize, RunStatus status) {
+        this.batchSize = batchSize;
+        this.status = status;
+        this.singleCalls = new AtomicBoolean(batchSize == 1);
+    }
+
+    /** IDs found in the store are settled; the rest become requests of up to {@code enricher.batch-size} IDs. */
+    public Enrichment start(IdBatch batch) {
+        Enrichment enrichment = new Enrichment(batch, batchSize, singleCalls.get());
+        status.answered(enrichment.answered());
+        return enrichment;
+    }
+
+    /** 200: the artists of the current request, in its order ({@code null} = not_found). */
+    public void answered(@ExchangeProperty(ENRICHMENT) Enrichment enrichment, List<byte[]> artists) {
+        int before = enrichment.answered();
+        enrichment.answered(artists);
+        status.answered(enrichment.answered() - before);
+    }
+
+    /** 404 of {@code /artists/{id}}: not_found. */
+    public void notFound(@ExchangeProperty(ENRICHMENT) Enrichment enrichment) {
+        enrichment.notFound();
+        status.answered(1);
+    }
+
+    /** 400: a lone ID is rejected as invalid_id, a batch is split in halves. */
+    public void badRequest(@ExchangeProperty(ENRICHMENT) Enrichment enrichment, SpotifyErrorMessage error) {
+        int before = enrichment.answered();
+        enrichment.badRequest(error.toString());
+        status.answered(enrichment.answered() - before);
+    }
+
+    /**
+     * 403 from the batch endpoint: a Development Mode app (since February 2026) may only call
+     * {@code /artists/{id}}. The switch holds for the rest of the run; it is logged once.
+     */
+    public void batchEndpointForbidden(@ExchangeProperty(ENRICHMENT) Enrichment enrichment, SpotifyErrorMessage error) {
+        if (singleCalls.compareAndSet(false, true)) {
+            LOG.warn("Spotify refused the batch endpoint ({}): this app is in Development Mode; "
+                    + "switching to single-artist calls for the rest of the run", error);
+        }
+        enrichment.toSingleCalls();
+    }
+
+    /** Retries exhausted: the current request's IDs become api_error rejects with the last error. */
+    public void giveUp(@ExchangeProperty(ENRICHMENT) Enrichment enrichment, Exchange exchange) {
+        Exception failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String detail = failure == null || failure.getMessage() == null ? "Spotify did not answer" : failure.getMessage();
+        int attempts = enrichment.next().calls();
+        LOG.warn("Giving up on a Spotify request after {} calls: {}", attempts, detail);
+        enrichment.giveUp(detail);
+    }
+}
