@@ -16,6 +16,7 @@ import dev.artistenricher.spotify.ApiStats;
 import dev.artistenricher.spotify.ArtistsAnswer;
 import dev.artistenricher.spotify.BearerTokenAuthentication;
 import dev.artistenricher.spotify.ClientCredentialsAuthentication;
+import dev.artistenricher.spotify.EarlyRateLimitSignal;
 import dev.artistenricher.spotify.RateLimitGate;
 import dev.artistenricher.spotify.SpotifyCalls;
 import dev.artistenricher.spotify.SpotifyHeaderFilter;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.http.CompositeHttpConfigurer;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Registry;
@@ -55,8 +57,9 @@ public class EnricherConfiguration implements CamelConfiguration {
 
         AccessTokenProvider tokens = new AccessTokenProvider(new TokenRoute(context.createProducerTemplate(), clock), clock);
         ApiStats stats = new ApiStats();
-        SpotifyCalls calls = new SpotifyCalls(settings.concurrency(), new RateLimitGate(clock, settings.maxInlineWait()),
-                tokens, stats, settings.maxInlineWait(), settings.giveUpAfter(), clock);
+        RateLimitGate gate = new RateLimitGate(clock, settings.maxInlineWait());
+        SpotifyCalls calls = new SpotifyCalls(settings.concurrency(), gate, tokens, stats, settings.maxInlineWait(),
+                settings.giveUpAfter(), clock);
         ArtistStore cache = new ArtistStore(settings.store(), settings.cacheTtl(), settings.notFoundTtl(),
                 settings.cacheMegabytes(), clock);
         context.addService(cache);
@@ -68,7 +71,8 @@ public class EnricherConfiguration implements CamelConfiguration {
         registry.bind("spotifyCalls", calls);
         registry.bind("enrichments", new Enrichments(settings.batchSize(), status));
         registry.bind("artistsAnswer", new ArtistsAnswer());
-        registry.bind("spotifyBearerToken", new BearerTokenAuthentication(tokens));
+        registry.bind("spotifyApiClient", CompositeHttpConfigurer.combineConfigurers(
+                new BearerTokenAuthentication(tokens), new EarlyRateLimitSignal(gate)));
         registry.bind("spotifyClientCredentials", new ClientCredentialsAuthentication(settings.clientId(), settings.clientSecret()));
         registry.bind("spotifyHeaders", new SpotifyHeaderFilter());
         // batches of a file submitted at once: one per API call in flight and one ready behind each

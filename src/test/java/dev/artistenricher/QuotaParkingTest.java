@@ -54,6 +54,7 @@ class QuotaParkingTest extends EmulatorTest {
         assertThat(line.lines()).hasSize(1);
         Matcher m = PARKED_LINE.matcher(line);
         assertThat(m.matches()).as(line).isTrue();
+        assertThat(m.group(2)).as("IDs answered before the quota").isEqualTo("100");
         assertThat(m.group(3)).isEqualTo("150");
         assertThat(app.inbox.resolve("quota.txt")).exists();
         assertThat(app.out("quota.jsonl")).doesNotExist();

@@ -105,6 +105,15 @@ public final class EmulatorControls {
     }
 
     /**
+     * As {@link #rateLimit(int, Duration)}, but every 429 announces {@code retryAfter} (e.g. 2 s)
+     * instead of the time until the window frees, as the real service does; a call after it is
+     * checked against the window again (and refused again while the window is full).
+     */
+    public void rateLimit(int maxCalls, Duration window, Duration retryAfter) {
+        rateLimiter.configure(maxCalls, window.toNanos(), retryAfter.toNanos());
+    }
+
+    /**
      * Development Mode daily quota: once {@code idsBeforeExhausted} artist objects have been served,
      * {@code /v1} calls answer 429 with reason {@code QUOTA_EXCEEDED} until {@code retryAfter} has
      * passed; then the allowance is granted again. {@code -1} turns it off (default).

@@ -18,11 +18,23 @@ final class RollingWindowRateLimiter {
     private long windowNanos;
     private final ArrayDeque<Long> admitted = new ArrayDeque<>();
     private long blockedUntil; // 0 = no wait announced
+    private long announcedNanos; // 0 = announce the time until the window frees
 
     /** Sets the limit and forgets past calls; {@code maxCalls <= 0} disables it. */
     synchronized void configure(int maxCalls, long windowNanos) {
+        configure(maxCalls, windowNanos, 0);
+    }
+
+    /**
+     * As {@link #configure(int, long)}, but each refusal announces {@code announcedNanos} (rounded
+     * up to whole seconds) whatever the window says, as the real service does: its Retry-After is
+     * short and says nothing about when the window frees. A call after that wait is checked
+     * against the window again.
+     */
+    synchronized void configure(int maxCalls, long windowNanos, long announcedNanos) {
         this.maxCalls = maxCalls;
         this.windowNanos = windowNanos;
+        this.announcedNanos = announcedNanos;
         this.admitted.clear();
         this.blockedUntil = 0;
         this.enabled = maxCalls > 0 && windowNanos > 0;
@@ -53,7 +65,7 @@ final class RollingWindowRateLimiter {
                 admitted.addLast(now);
                 return 0;
             }
-            blockedUntil = admitted.peekFirst() + windowNanos;
+            blockedUntil = announcedNanos > 0 ? now + announcedNanos : admitted.peekFirst() + windowNanos;
             return blockedUntil - now;
         }
     }

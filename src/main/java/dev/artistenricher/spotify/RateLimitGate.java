@@ -89,6 +89,19 @@ public final class RateLimitGate {
         }
     }
 
+    /** Closes the gate for at least {@code wait} from now, as soon as a 429 is seen; {@link #refused} settles it. */
+    public void closeFor(Duration wait) {
+        lock.lock();
+        try {
+            Instant until = clock.instant().plus(wait);
+            if (until.isAfter(openAt)) {
+                openAt = until;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** A 429 with this wait; called before the caller's turn goes to the next call. */
     public void refused(boolean probe, Duration retryAfter) {
         lock.lock();

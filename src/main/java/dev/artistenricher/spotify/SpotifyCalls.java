@@ -157,7 +157,7 @@ public final class SpotifyCalls {
         return now.isBefore(request.firstFailureAt(now).plus(giveUpAfter));
     }
 
-    private static Duration retryAfter(String header) {
+    static Duration retryAfter(String header) {
         if (header != null && header.strip().matches("\\d{1,9}")) {
             return Duration.ofSeconds(Math.max(1, Long.parseLong(header.strip())));
         }
