@@ -28,6 +28,10 @@ final class Help {
               enricher.retry.give-up-after  how long a failing call is retried, default 15m
               enricher.store                persistent artist store, default data/store
               enricher.cache.ttl            how long a fetched artist is reused, default 24h
+              enricher.cache.not-found-ttl  how long Spotify's "no such artist" is reused, default 24h
+              camel.component.https.*       the HTTP client of every Spotify call (camel-http): pool, timeouts,
+                                            proxy-host / proxy-port / non-proxy-hosts / proxy-auth-*, TLS via camel.ssl.*
+                                            (camel.component.http.* for http URLs)
               enricher.cache.max-size-mb    memory for the store's block cache, default 16
               enricher.input-uri            queue mode: any Camel endpoint to read IDs from (jms:queue:..., kafka:...)
               enricher.output-uri           queue mode: where each enriched artist goes, one message each

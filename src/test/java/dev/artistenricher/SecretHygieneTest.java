@@ -53,6 +53,34 @@ class SecretHygieneTest extends EmulatorTest {
         assertThat(TOKEN.matcher(everythingWritten).find()).isFalse();
     }
 
+    /**
+     * Camel's tracer prints every step's exchange (headers and body) and the error handler's
+     * retries print message history: the token and the credentials are added inside camel-http's
+     * client, so no message ever holds them, not even the token endpoint's answer (TokenAnswer).
+     */
+    @Test
+    void theCamelTracerAndRetriesShowNoSecretAndNoToken() throws IOException {
+        app.with("camel.main.tracing", "true")
+                .with("camel.trace.trace-pattern", "*")
+                .with("camel.main.message-history", "true");
+        emulator.controls().failNext(1, 401);
+        emulator.controls().errorRate(0.3);
+        app.drop("traced.txt", emulator.catalog().ids().subList(0, 150));
+
+        String logs;
+        try (LogCapture capture = new LogCapture(Level.TRACE)) {
+            assertThat(app.runOnce()).isZero();
+            logs = capture.text();
+        }
+
+        assertThat(app.lines("traced.jsonl")).hasSize(150);
+        assertThat(logs).contains("spotify-artists"); // the tracer did print the route's steps
+        assertThat(logs).contains("TokenAnswer[access_token=****");
+        assertThat(logs).doesNotContain(SECRET);
+        assertThat(TOKEN.matcher(logs).find()).as("a token in the logs").isFalse();
+        assertThat(logs).doesNotContain("Bearer BQ").doesNotContainIgnoringCase("Basic c2FuZGJveC");
+    }
+
     private static String readAll(Path folder) throws IOException {
         StringBuilder all = new StringBuilder();
         try (Stream<Path> files = Files.walk(folder)) {
