@@ -59,6 +59,36 @@ class KillSafetyTest extends EmulatorTest {
         assertThat(emulator.stats().idsServed()).isLessThanOrEqualTo(input.size() - servedBeforeKill.size() + 20);
     }
 
+    @Test
+    void unknownIdsAnsweredBeforeAKillAreNotAskedAgain() throws Exception {
+        emulator.controls().latency(Duration.ofMillis(40));
+        app
+                .with("enricher.batch-size", "10")
+                .with("enricher.concurrency", "1");
+        List<String> unknown = RateLimitLearningTest.distinctIds(1000); // none of them in the catalog
+        app.drop("unknown.txt", unknown);
+
+        Process child = startChildJvm(app, Files.createDirectories(app.inbox.getParent().resolve("child-tmp")));
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> emulator.stats().idsRequested() >= 300);
+        } finally {
+            child.destroyForcibly();
+            child.waitFor(30, TimeUnit.SECONDS);
+        }
+        long askedBeforeKill = emulator.stats().idsRequested();
+        assertThat(askedBeforeKill).isLessThan(unknown.size());
+        emulator.stats().reset();
+        emulator.controls().latency(Duration.ZERO);
+
+        assertThat(app.runOnce()).isZero();
+
+        assertThat(FileEnrichmentTest.jsonLines(app.out("unknown.rejects.jsonl"))).hasSize(unknown.size())
+                .allSatisfy(r -> assertThat(r.path("reason").asText()).isEqualTo("not_found"));
+        // "no such artist" is stored like an artist: only the call in flight at the kill, and at most
+        // one answered just before it, are asked again (10 IDs each)
+        assertThat(emulator.stats().idsRequested()).isLessThanOrEqualTo(unknown.size() - askedBeforeKill + 20);
+    }
+
     private static Process startChildJvm(EnricherHarness app, Path tmp) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -63,13 +63,7 @@ public final class AccessTokenProvider {
      * (without limit, interruptibly) while the token endpoint is failing: API calls wait for a token.
      */
     public String bearerToken() throws InterruptedException {
-        while (true) {
-            AccessToken token = current;
-            if (token != null && token.isUsableAt(clock.instant())) {
-                return token.value();
-            }
-            obtain(token, false, true);
-        }
+        return usableToken().value();
     }
 
     /**
@@ -77,10 +71,14 @@ public final class AccessTokenProvider {
      * the enrich route keeps about the token a call carries (never the value itself).
      */
     public long awaitUsableToken() throws InterruptedException {
+        return usableToken().serial();
+    }
+
+    private AccessToken usableToken() throws InterruptedException {
         while (true) {
             AccessToken token = current;
             if (token != null && token.isUsableAt(clock.instant())) {
-                return token.serial();
+                return token;
             }
             obtain(token, false, true);
         }

@@ -3,10 +3,13 @@ package dev.artistenricher.spotify;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one gate every API call passes. Spotify's limit is per app, so one caller's 429 holds
@@ -29,24 +32,31 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class RateLimitGate {
 
-    /** Send times kept for pacing; more than any learnt window needs at Spotify's rates. */
-    private static final int MAX_LOG = 100_000;
+    private static final Logger LOG = LoggerFactory.getLogger(RateLimitGate.class);
+
+    /** Send times kept for learning and pacing (a power of two); a learnt limit is at most this. */
+    private static final int LOG_SIZE = 1 << 16;
     private static final int WINDOWS_BEFORE_FORGETTING = 10;
 
     private final Clock clock;
     private final Duration maxOwnWait;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    /** Send times (epoch ms) of recent calls, oldest first. */
-    private final ArrayDeque<Long> sent = new ArrayDeque<>();
+    /**
+     * Send times (epoch ms) of recent calls in a ring, written without a lock by every call (in
+     * steady state a call takes no lock at all): entry {@code i & (LOG_SIZE - 1)} is the i-th call.
+     */
+    private final AtomicLongArray sent = new AtomicLongArray(LOG_SIZE);
+    private final AtomicLong calls = new AtomicLong();
 
-    private Instant openAt = Instant.EPOCH;
-    private Instant blockedSince;      // first 429 of the current block; null when not blocked
+    private volatile long openAtMillis;
+    private volatile boolean blocked;      // a 429 was met and no probe has passed since
+    private volatile int learntLimit;      // 0: no pace learnt
+    private long blockedSinceMillis;       // under the lock, as the rest below
     private boolean probeInFlight;
     private int probeRefusals;
-    private int learntLimit;           // 0: no pace learnt
     private long learntWindowMillis;
-    private Instant lastRefusal = Instant.EPOCH;
+    private long lastRefusalMillis;
 
     /** @param maxOwnWait the longest wait the gate imposes on its own (a server's longer Retry-After still counts) */
     public RateLimitGate(Clock clock, Duration maxOwnWait) {
@@ -59,19 +69,24 @@ public final class RateLimitGate {
      * above {@code maxInlineWait} is never slept through: the work is parked instead.
      */
     public boolean awaitTurn(Duration maxInlineWait) throws InterruptedException, RateLimitParkedException {
+        long now = clock.millis();
+        if (!blocked && learntLimit == 0 && now >= openAtMillis) {
+            record(now); // the common case: nothing to wait for, no lock
+            return false;
+        }
         lock.lockInterruptibly();
         try {
             while (true) {
-                Instant now = clock.instant();
-                if (now.isBefore(openAt)) {
-                    Duration wait = Duration.between(now, openAt);
-                    if (wait.compareTo(maxInlineWait) > 0) {
-                        throw new RateLimitParkedException(openAt, "");
+                now = clock.millis();
+                if (now < openAtMillis) {
+                    long wait = openAtMillis - now;
+                    if (wait > maxInlineWait.toMillis()) {
+                        throw new RateLimitParkedException(Instant.ofEpochMilli(openAtMillis), "");
                     }
-                    changed.await(Math.max(1, wait.toMillis()), TimeUnit.MILLISECONDS);
+                    changed.await(wait, TimeUnit.MILLISECONDS);
                 } else if (probeInFlight) {
                     changed.await(); // the probe's answer decides for everybody
-                } else if (blockedSince != null) {
+                } else if (blocked) {
                     probeInFlight = true;
                     record(now);
                     return true;
@@ -93,10 +108,7 @@ public final class RateLimitGate {
     public void closeFor(Duration wait) {
         lock.lock();
         try {
-            Instant until = clock.instant().plus(wait);
-            if (until.isAfter(openAt)) {
-                openAt = until;
-            }
+            openAtMillis = Math.max(openAtMillis, clock.millis() + wait.toMillis());
         } finally {
             lock.unlock();
         }
@@ -106,21 +118,19 @@ public final class RateLimitGate {
     public void refused(boolean probe, Duration retryAfter) {
         lock.lock();
         try {
-            Instant now = clock.instant();
-            lastRefusal = now;
-            Duration wait = retryAfter;
-            if (blockedSince == null) {
-                blockedSince = now;
+            long now = clock.millis();
+            lastRefusalMillis = now;
+            long wait = retryAfter.toMillis();
+            if (!blocked) {
+                blocked = true;
+                blockedSinceMillis = now;
                 probeRefusals = 0;
             } else if (probe) {
                 probeRefusals++;
                 long grown = retryAfter.toMillis() << Math.min(20, probeRefusals);
-                wait = Duration.ofMillis(Math.max(retryAfter.toMillis(), Math.min(grown, maxOwnWait.toMillis())));
+                wait = Math.max(retryAfter.toMillis(), Math.min(grown, maxOwnWait.toMillis()));
             }
-            Instant until = now.plus(wait);
-            if (until.isAfter(openAt)) {
-                openAt = until;
-            }
+            openAtMillis = Math.max(openAtMillis, now + wait);
             if (probe) {
                 probeInFlight = false;
             }
@@ -135,16 +145,17 @@ public final class RateLimitGate {
      * through ends the block and the pace is learnt from it.
      */
     public void passed(boolean probe, boolean answered) {
+        if (!probe) {
+            return;
+        }
         lock.lock();
         try {
-            if (probe) {
-                probeInFlight = false;
-                if (answered && blockedSince != null) {
-                    learnPace(clock.instant());
-                    blockedSince = null;
-                }
-                changed.signalAll();
+            probeInFlight = false;
+            if (answered && blocked) {
+                learnPace(clock.millis());
+                blocked = false;
             }
+            changed.signalAll();
         } finally {
             lock.unlock();
         }
@@ -152,12 +163,7 @@ public final class RateLimitGate {
 
     /** When the calls may go again (the past when they may now). */
     public Instant openAt() {
-        lock.lock();
-        try {
-            return openAt;
-        } finally {
-            lock.unlock();
-        }
+        return Instant.ofEpochMilli(openAtMillis);
     }
 
     /** The learnt pace as "calls per window", or empty; for logs and tests. */
@@ -170,56 +176,46 @@ public final class RateLimitGate {
         }
     }
 
-    private void learnPace(Instant passedAt) {
-        long blockMillis = Math.max(1, Duration.between(blockedSince, passedAt).toMillis());
-        long blockStart = blockedSince.toEpochMilli();
+    /** The calls sent in a span as long as the block, before it began, and the span they took. */
+    private void learnPace(long passedAt) {
+        long blockMillis = Math.max(1, passedAt - blockedSinceMillis);
+        long count = Math.min(calls.get(), LOG_SIZE);
         int allowed = 0;
-        long earliest = blockStart;
-        for (long at : sent) {
-            if (at >= blockStart - blockMillis && at < blockStart) {
+        long earliest = blockedSinceMillis;
+        for (int i = 0; i < count; i++) {
+            long at = sent.get(i);
+            if (at >= blockedSinceMillis - blockMillis && at < blockedSinceMillis) {
                 allowed++;
                 earliest = Math.min(earliest, at);
             }
         }
         if (allowed > 0) {
-            learntLimit = allowed;
-            learntWindowMillis = passedAt.toEpochMilli() - earliest;
+            learntLimit = Math.min(allowed, LOG_SIZE - 1);
+            learntWindowMillis = passedAt - earliest;
+            LOG.info("Spotify rate limit: pacing calls to at most {} per {} ms", learntLimit, learntWindowMillis);
         }
     }
 
     /** 0 when a call may leave now under the learnt pace, else how long until one may. */
-    private long paceWaitMillis(Instant now) {
-        if (learntLimit == 0) {
+    private long paceWaitMillis(long now) {
+        int limit = learntLimit;
+        if (limit == 0) {
             return 0;
         }
-        long nowMillis = now.toEpochMilli();
-        if (nowMillis - lastRefusal.toEpochMilli() > WINDOWS_BEFORE_FORGETTING * learntWindowMillis) {
-            learntLimit = 0;
+        if (now - lastRefusalMillis > WINDOWS_BEFORE_FORGETTING * learntWindowMillis) {
+            learntLimit = 0; // no 429 for ten windows: the limit may have been raised
             return 0;
         }
-        long windowStart = nowMillis - learntWindowMillis;
-        int inWindow = 0;
-        Long oldestInWindow = null;
-        var newestFirst = sent.descendingIterator();
-        while (newestFirst.hasNext()) {
-            long at = newestFirst.next();
-            if (at <= windowStart) {
-                break;
-            }
-            inWindow++;
-            oldestInWindow = at;
-        }
-        if (inWindow < learntLimit) {
+        long n = calls.get();
+        if (n < limit) {
             return 0;
         }
-        return Math.max(1, oldestInWindow - windowStart);
+        // the limit-th most recent call must have left the window before another may go
+        long limitthMostRecent = sent.get((int) ((n - limit) & (LOG_SIZE - 1)));
+        return limitthMostRecent + learntWindowMillis - now;
     }
 
-    private void record(Instant now) {
-        sent.addLast(now.toEpochMilli());
-        long keepFrom = now.toEpochMilli() - Math.max(learntWindowMillis, maxOwnWait.toMillis() * 4);
-        while (sent.size() > MAX_LOG || (!sent.isEmpty() && sent.peekFirst() < keepFrom)) {
-            sent.pollFirst();
-        }
+    private void record(long now) {
+        sent.set((int) (calls.getAndIncrement() & (LOG_SIZE - 1)), now);
     }
 }

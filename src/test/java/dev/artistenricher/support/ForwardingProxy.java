@@ -36,6 +36,7 @@ public final class ForwardingProxy implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).proxy(HttpClient.Builder.NO_PROXY).build();
     private final ConcurrentLinkedQueue<String> forwarded = new ConcurrentLinkedQueue<>();
+    private final Set<String> headerNames = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private ForwardingProxy(HttpServer server) {
         this.server = server;
@@ -59,6 +60,11 @@ public final class ForwardingProxy implements AutoCloseable {
         return List.copyOf(forwarded);
     }
 
+    /** The names of every request header seen, lower case. */
+    public Set<String> headerNames() {
+        return Set.copyOf(headerNames);
+    }
+
     private void forward(HttpExchange exchange) throws IOException {
         try (exchange) {
             URI target = exchange.getRequestURI();
@@ -68,40 +74,46 @@ public final class ForwardingProxy implements AutoCloseable {
                 return;
             }
             forwarded.add(exchange.getRequestMethod() + " " + target);
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readAllBytes();
+            exchange.getRequestHeaders().keySet().forEach(name -> headerNames.add(name.toLowerCase(java.util.Locale.ROOT)));
+            relay(exchange, target, client);
+        }
+    }
+
+    /** Sends the request on to {@code target} and hands the answer back (a 502 when there is none). */
+    static void relay(HttpExchange exchange, URI target, HttpClient client) throws IOException {
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(target)
+                .method(exchange.getRequestMethod(), body.length == 0
+                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (!NOT_FORWARDED.contains(name)) {
+                values.forEach(value -> request.header(name, value));
             }
-            HttpRequest.Builder request = HttpRequest.newBuilder(target)
-                    .method(exchange.getRequestMethod(), body.length == 0
-                            ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-            exchange.getRequestHeaders().forEach((name, values) -> {
-                if (!NOT_FORWARDED.contains(name)) {
-                    values.forEach(value -> request.header(name, value));
-                }
-            });
-            HttpResponse<byte[]> response;
-            try {
-                response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            } catch (IOException e) {
-                exchange.sendResponseHeaders(502, -1);
-                return;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                exchange.sendResponseHeaders(502, -1);
-                return;
+        });
+        HttpResponse<byte[]> response;
+        try {
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            exchange.sendResponseHeaders(502, -1);
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exchange.sendResponseHeaders(502, -1);
+            return;
+        }
+        response.headers().map().forEach((name, values) -> {
+            if (!NOT_FORWARDED.contains(name) && !name.startsWith(":")) {
+                exchange.getResponseHeaders().put(name, values);
             }
-            response.headers().map().forEach((name, values) -> {
-                if (!NOT_FORWARDED.contains(name) && !name.startsWith(":")) {
-                    exchange.getResponseHeaders().put(name, values);
-                }
-            });
-            byte[] answer = response.body();
-            exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
-            if (answer.length > 0) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(answer);
-                }
+        });
+        byte[] answer = response.body();
+        exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
+        if (answer.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(answer);
             }
         }
     }
