@@ -161,6 +161,17 @@ public final class RateLimitGate {
         }
     }
 
+    /** How long the next call would wait now (0: it may go); for tests. */
+    Duration nextCallWait() {
+        lock.lock();
+        try {
+            long now = clock.millis();
+            return Duration.ofMillis(Math.max(0, Math.max(openAtMillis - now, paceWaitMillis(now))));
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** When the calls may go again (the past when they may now). */
     public Instant openAt() {
         return Instant.ofEpochMilli(openAtMillis);
