@@ -10,7 +10,7 @@ final class Help {
               (no option)        daemon: watch the inbox until stopped (SIGTERM finishes in-flight work)
               --once             process what is in the inbox, then exit (0 done, 1 a file failed, 75 rate-limit parked)
               --sandbox          try it with no Spotify account: embedded emulator, bundled sample list
-              --emulator [--port N] [--dev-mode] [--latency-ms N] [--synthetic] [--token-lifetime-s N] [--rate-limit N]
+              --emulator [--port N] [--dev-mode] [--latency-ms N] [--synthetic] [--token-lifetime-s N] [--rate-limit N [--retry-after-s N]]
                                  serve the Spotify API emulator alone (for your own tests)
               --help             this text
 

@@ -11,16 +11,17 @@ import java.time.Duration;
  * @param synthetic          serve generated artists for unknown well-formed IDs
  * @param tokenLifetime      lifetime of issued tokens
  * @param rateLimitPerWindow calls allowed per 30 s rolling window, 0 = unlimited
+ * @param retryAfter         the Retry-After every rate-limit 429 announces, or zero for the time until the window frees
  * @param help               usage was asked for
  */
 record EmulatorOptions(int port, boolean developmentMode, Duration latency, boolean synthetic,
-                       Duration tokenLifetime, int rateLimitPerWindow, boolean help) {
+                       Duration tokenLifetime, int rateLimitPerWindow, Duration retryAfter, boolean help) {
 
     /** Spotify's rolling rate-limit window. */
     static final Duration RATE_LIMIT_WINDOW = Duration.ofSeconds(30);
 
     static final String USAGE = String.join(System.lineSeparator(),
-            "Usage: --emulator [--port N] [--dev-mode] [--latency-ms N] [--synthetic] [--token-lifetime-s N] [--rate-limit N]",
+            "Usage: --emulator [--port N] [--dev-mode] [--latency-ms N] [--synthetic] [--token-lifetime-s N] [--rate-limit N [--retry-after-s N]]",
             "Runs a local Spotify Web API emulator on 127.0.0.1 until stopped (Ctrl-C).",
             "  --port N              TCP port (default 0 = any free port)",
             "  --dev-mode            Development Mode: batch endpoint 403, no followers/popularity/genres",
@@ -28,6 +29,8 @@ record EmulatorOptions(int port, boolean developmentMode, Duration latency, bool
             "  --synthetic           generate an artist for every well-formed unknown ID",
             "  --token-lifetime-s N  access token lifetime in seconds (default 3600)",
             "  --rate-limit N        allow N calls per rolling 30 s window (default 0 = unlimited)",
+            "  --retry-after-s N     every rate-limit 429 says Retry-After: N, as the real service's short waits do",
+            "                        (default: the time until the window frees)",
             "  --help                show this help");
 
     /** Thrown for an unknown option or a bad value; the message is meant for the user. */
@@ -47,6 +50,7 @@ record EmulatorOptions(int port, boolean developmentMode, Duration latency, bool
         long latencyMs = 0;
         long lifetimeS = EmulatorControls.DEFAULT_TOKEN_LIFETIME.toSeconds();
         int rateLimit = 0;
+        long retryAfterS = 0;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -56,13 +60,14 @@ record EmulatorOptions(int port, boolean developmentMode, Duration latency, bool
                 case "--synthetic": synthetic = true; break;
                 case "--token-lifetime-s": lifetimeS = number(args, ++i, arg, 1, 86_400 * 365); break;
                 case "--rate-limit": rateLimit = (int) number(args, ++i, arg, 0, Integer.MAX_VALUE); break;
+                case "--retry-after-s": retryAfterS = number(args, ++i, arg, 1, 86_400); break;
                 case "--help":
                 case "-h": help = true; break;
                 default: throw new BadOptionException("unknown option: " + arg);
             }
         }
         return new EmulatorOptions(port, dev, Duration.ofMillis(latencyMs), synthetic,
-                Duration.ofSeconds(lifetimeS), rateLimit, help);
+                Duration.ofSeconds(lifetimeS), rateLimit, Duration.ofSeconds(retryAfterS), help);
     }
 
     /** Applies everything except the port (which is needed before the server exists). */
@@ -71,7 +76,7 @@ record EmulatorOptions(int port, boolean developmentMode, Duration latency, bool
         controls.latency(latency);
         controls.syntheticCatalog(synthetic);
         controls.tokenLifetime(tokenLifetime);
-        controls.rateLimit(rateLimitPerWindow, RATE_LIMIT_WINDOW);
+        controls.rateLimit(rateLimitPerWindow, RATE_LIMIT_WINDOW, retryAfter);
     }
 
     private static long number(String[] args, int index, String option, long min, long max) throws BadOptionException {

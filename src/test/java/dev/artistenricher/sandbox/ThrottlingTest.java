@@ -43,6 +43,22 @@ class ThrottlingTest extends EmulatorTestBase {
     }
 
     @Test
+    void aFixedRetryAfterSaysNothingAboutTheWindowWhichStaysFull() {
+        emulator.controls().rateLimit(2, Duration.ofSeconds(30), Duration.ofSeconds(1));
+
+        assertThat(client.artist(token, RADIOHEAD).statusCode()).isEqualTo(200);
+        assertThat(client.artist(token, RADIOHEAD).statusCode()).isEqualTo(200);
+        HttpResponse<String> limited = client.artist(token, RADIOHEAD);
+        assertThat(limited.statusCode()).isEqualTo(429);
+        assertThat(limited.headers().firstValue("Retry-After")).hasValue("1");
+
+        // after the announced second the window is still full: refused again, not penalized
+        await().pollDelay(Duration.ofMillis(1100)).atMost(Duration.ofSeconds(5))
+                .until(() -> client.artist(token, RADIOHEAD).statusCode() == 429);
+        assertThat(emulator.stats().callsDuringRetryAfter()).isZero();
+    }
+
+    @Test
     void quotaExhaustionAnswersQuotaExceededUntilReplenished() {
         emulator.controls().quota(3, Duration.ofSeconds(1));
         String other = emulator.catalog().ids().get(1);
