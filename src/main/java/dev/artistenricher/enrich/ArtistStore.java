@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import dev.artistenricher.spotify.SpotifyCalls;
+import dev.artistenricher.spotify.SpotifyRequest;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.support.service.ServiceSupport;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
@@ -285,6 +288,11 @@ public final class ArtistStore extends ServiceSupport implements StoredArtists {
         } catch (RocksDBException e) {
             return -1;
         }
+    }
+
+    /** A 200 of the Web API: the artists of the request being answered, in its order. */
+    public void putAnswer(@ExchangeProperty(SpotifyCalls.REQUEST) SpotifyRequest request, List<byte[]> artists) {
+        putAll(request.ids(), artists);
     }
 
     /** A 404 of {@code /artists/{id}}: the ID is kept as unknown. */

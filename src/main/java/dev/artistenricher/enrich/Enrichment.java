@@ -59,12 +59,12 @@ public final class Enrichment {
         return answered;
     }
 
-    public boolean hasPending() {
+    boolean hasPending() {
         return !pending.isEmpty();
     }
 
     /** The request to send now; it stays first until it is answered for good (a 429 or 401 sends it again). */
-    public SpotifyRequest next() {
+    SpotifyRequest next() {
         return pending.peekFirst();
     }
 
@@ -116,7 +116,7 @@ public final class Enrichment {
     }
 
     /** Every ID's fate, in input order; call once nothing is pending. */
-    public BatchResult result() {
+    BatchResult result() {
         if (hasPending()) {
             throw new IllegalStateException("requests still pending");
         }

@@ -1,6 +1,7 @@
 package dev.artistenricher.enrich;
 
 import dev.artistenricher.run.RunStatus;
+import dev.artistenricher.spotify.SpotifyCalls;
 import dev.artistenricher.spotify.SpotifyErrorMessage;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -32,11 +33,32 @@ public final class Enrichments {
         this.singleCalls = new AtomicBoolean(batchSize == 1);
     }
 
-    /** IDs found in the store are settled; the rest become requests of up to {@code enricher.batch-size} IDs. */
-    public Enrichment start(IdBatch batch) {
+    /**
+     * IDs found in the store are settled; the rest become requests of up to {@code enricher.batch-size}
+     * IDs. Sets the exchange properties {@value #ENRICHMENT} and {@value SpotifyCalls#REQUEST} (the
+     * first request, absent when there is none).
+     */
+    public void start(IdBatch batch, Exchange exchange) {
         Enrichment enrichment = new Enrichment(batch, batchSize, singleCalls.get());
         status.answered(enrichment.answered());
-        return enrichment;
+        exchange.setProperty(ENRICHMENT, enrichment);
+        next(enrichment, exchange);
+    }
+
+    /** The request to send next (the same one after a 429 or a 401), or none once the batch is answered. */
+    public void next(@ExchangeProperty(ENRICHMENT) Enrichment enrichment, Exchange exchange) {
+        if (enrichment.hasPending()) {
+            exchange.setProperty(SpotifyCalls.REQUEST, enrichment.next());
+        } else {
+            exchange.removeProperty(SpotifyCalls.REQUEST);
+        }
+    }
+
+    /** Every ID's fate, as the body; the batch's properties go. */
+    public BatchResult result(@ExchangeProperty(ENRICHMENT) Enrichment enrichment, Exchange exchange) {
+        exchange.removeProperty(ENRICHMENT);
+        exchange.removeProperty(SpotifyCalls.REQUEST);
+        return enrichment.result();
     }
 
     /** 200: the artists of the current request, in its order ({@code null} = not_found). */

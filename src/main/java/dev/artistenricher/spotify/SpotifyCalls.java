@@ -7,6 +7,7 @@ import java.util.concurrent.Semaphore;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Header;
+import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +64,12 @@ public final class SpotifyCalls {
         long elapsedNanos() {
             return System.nanoTime() - sentAtNanos;
         }
+    }
+
+    /** The request's target below {@code {{spotify.api-url}}/artists}, as camel-http's path and query headers. */
+    public void target(@ExchangeProperty(REQUEST) SpotifyRequest request, Message message) {
+        message.setHeader(Exchange.HTTP_PATH, request.httpPath());
+        message.setHeader(Exchange.HTTP_QUERY, request.httpQuery());
     }
 
     /**
