@@ -16,7 +16,6 @@ import dev.artistenricher.spotify.ApiStats;
 import dev.artistenricher.spotify.ArtistsAnswer;
 import dev.artistenricher.spotify.BearerTokenAuthentication;
 import dev.artistenricher.spotify.ClientCredentialsAuthentication;
-import dev.artistenricher.spotify.EarlyRateLimitSignal;
 import dev.artistenricher.spotify.RateLimitGate;
 import dev.artistenricher.spotify.SpotifyCalls;
 import dev.artistenricher.spotify.SpotifyHeaderFilter;
@@ -27,11 +26,12 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.http.CompositeHttpConfigurer;
 import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.spi.ThreadPoolProfile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wires the beans the routes refer to by name. Settings are read and validated first, so a bad
@@ -39,7 +39,7 @@ import org.apache.camel.spi.ThreadPoolProfile;
  */
 public class EnricherConfiguration implements CamelConfiguration {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EnricherConfiguration.class);
+    private static final Logger LOG = LoggerFactory.getLogger(EnricherConfiguration.class);
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -71,8 +71,7 @@ public class EnricherConfiguration implements CamelConfiguration {
         registry.bind("spotifyCalls", calls);
         registry.bind("enrichments", new Enrichments(settings.batchSize(), status));
         registry.bind("artistsAnswer", new ArtistsAnswer());
-        registry.bind("spotifyApiClient", CompositeHttpConfigurer.combineConfigurers(
-                new BearerTokenAuthentication(tokens), new EarlyRateLimitSignal(gate)));
+        registry.bind("spotifyBearerToken", new BearerTokenAuthentication(tokens));
         registry.bind("spotifyClientCredentials", new ClientCredentialsAuthentication(settings.clientId(), settings.clientSecret()));
         registry.bind("spotifyHeaders", new SpotifyHeaderFilter());
         // batches of a file submitted at once: one per API call in flight and one ready behind each

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import dev.artistenricher.spotify.SpotifyCalls;
@@ -297,7 +298,7 @@ public final class ArtistStore extends ServiceSupport implements StoredArtists {
 
     /** A 404 of {@code /artists/{id}}: the ID is kept as unknown. */
     public void putNotFound(String id) {
-        putAll(List.of(id), java.util.Collections.singletonList(null));
+        putAll(List.of(id), Collections.singletonList(null));
     }
 
     private boolean isFresh(byte[] value) {

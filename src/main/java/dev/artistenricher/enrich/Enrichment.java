@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 
 /**
  * The state of one {@link IdBatch} on its way through the enrich route: the fate of each ID
@@ -26,14 +27,17 @@ public final class Enrichment {
     private final IdBatch batch;
     private final Map<String, Fate> fates = new HashMap<>();
     private final Deque<SpotifyRequest> pending = new ArrayDeque<>();
+    private final IntConsumer answeredIds;
     private int calls;
-    private int answered;
 
     /**
      * @param singleCalls whether requests go to {@code /artists/{id}} (batch size 1, or Development Mode)
+     * @param answeredIds told of each ID answered, from the store or by Spotify (an artist or
+     *                    not_found; api_error is no answer), as the work goes
      */
-    Enrichment(IdBatch batch, int batchSize, boolean singleCalls) {
+    Enrichment(IdBatch batch, int batchSize, boolean singleCalls, IntConsumer answeredIds) {
         this.batch = batch;
+        this.answeredIds = answeredIds;
         List<String> toFetch = new ArrayList<>();
         for (IdEntry entry : batch.entries()) {
             if (entry.stored() == null) {
@@ -52,11 +56,6 @@ public final class Enrichment {
                 pending.add(SpotifyRequest.several(chunk));
             }
         }
-    }
-
-    /** IDs answered so far, from the store or by Spotify (an artist or not_found; api_error is no answer). */
-    int answered() {
-        return answered;
     }
 
     boolean hasPending() {
@@ -143,7 +142,7 @@ public final class Enrichment {
     private void settle(String id, Fate fate) {
         fates.put(id, fate);
         if (!Reject.API_ERROR.equals(fate.reason())) {
-            answered++;
+            answeredIds.accept(1);
         }
     }
 }

@@ -39,8 +39,7 @@ public final class Enrichments {
      * first request, absent when there is none).
      */
     public void start(IdBatch batch, Exchange exchange) {
-        Enrichment enrichment = new Enrichment(batch, batchSize, singleCalls.get());
-        status.answered(enrichment.answered());
+        Enrichment enrichment = new Enrichment(batch, batchSize, singleCalls.get(), status::answered);
         exchange.setProperty(ENRICHMENT, enrichment);
         next(enrichment, exchange);
     }
@@ -63,22 +62,17 @@ public final class Enrichments {
 
     /** 200: the artists of the current request, in its order ({@code null} = not_found). */
     public void answered(@ExchangeProperty(ENRICHMENT) Enrichment enrichment, List<byte[]> artists) {
-        int before = enrichment.answered();
         enrichment.answered(artists);
-        status.answered(enrichment.answered() - before);
     }
 
     /** 404 of {@code /artists/{id}}: not_found. */
     public void notFound(@ExchangeProperty(ENRICHMENT) Enrichment enrichment) {
         enrichment.notFound();
-        status.answered(1);
     }
 
     /** 400: a lone ID is rejected as invalid_id, a batch is split in halves. */
     public void badRequest(@ExchangeProperty(ENRICHMENT) Enrichment enrichment, SpotifyErrorMessage error) {
-        int before = enrichment.answered();
         enrichment.badRequest(error.toString());
-        status.answered(enrichment.answered() - before);
     }
 
     /**

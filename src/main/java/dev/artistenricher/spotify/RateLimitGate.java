@@ -104,16 +104,6 @@ public final class RateLimitGate {
         }
     }
 
-    /** Closes the gate for at least {@code wait} from now, as soon as a 429 is seen; {@link #refused} settles it. */
-    public void closeFor(Duration wait) {
-        lock.lock();
-        try {
-            openAtMillis = Math.max(openAtMillis, clock.millis() + wait.toMillis());
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /** A 429 with this wait; called before the caller's turn goes to the next call. */
     public void refused(boolean probe, Duration retryAfter) {
         lock.lock();
@@ -177,8 +167,8 @@ public final class RateLimitGate {
         return Instant.ofEpochMilli(openAtMillis);
     }
 
-    /** The learnt pace as "calls per window", or empty; for logs and tests. */
-    public String pace() {
+    /** The learnt pace as "calls per window", or empty; for tests. */
+    String pace() {
         lock.lock();
         try {
             return learntLimit == 0 ? "" : learntLimit + " calls / " + learntWindowMillis + " ms";

@@ -130,11 +130,12 @@ public final class SpotifyCalls {
     }
 
     /**
-     * A 429 (the gate is closed already): a wait up to {@code enricher.max-inline-wait} is waited out
-     * by the next turn; a longer one (the Development Mode quota's hours) parks the work.
+     * A 429 (the gate was closed for its Retry-After by {@link #answered}): a wait up to
+     * {@code enricher.max-inline-wait} is waited out by the next turn; a longer one (the
+     * Development Mode quota's hours) parks the work.
      */
-    public void rateLimited(@Header("Retry-After") String retryAfter, SpotifyErrorMessage error) throws RateLimitParkedException {
-        Duration wait = retryAfter(retryAfter);
+    public void rateLimited(SpotifyErrorMessage error) throws RateLimitParkedException {
+        Duration wait = Duration.between(clock.instant(), gate.openAt());
         if (wait.compareTo(maxInlineWait) > 0) {
             throw new RateLimitParkedException(gate.openAt(), error.reason());
         }
@@ -164,7 +165,7 @@ public final class SpotifyCalls {
         return now.isBefore(request.firstFailureAt(now).plus(giveUpAfter));
     }
 
-    static Duration retryAfter(String header) {
+    private static Duration retryAfter(String header) {
         if (header != null && header.strip().matches("\\d{1,9}")) {
             return Duration.ofSeconds(Math.max(1, Long.parseLong(header.strip())));
         }
