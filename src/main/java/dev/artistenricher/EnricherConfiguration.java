@@ -5,6 +5,7 @@ import dev.artistenricher.config.QueueSettings;
 import dev.artistenricher.enrich.ArtistStore;
 import dev.artistenricher.config.MillisPropertiesFunction;
 import dev.artistenricher.enrich.Enrichments;
+import dev.artistenricher.embed.IdLists;
 import dev.artistenricher.health.EnricherMetrics;
 import dev.artistenricher.health.ReadinessCheck;
 import dev.artistenricher.outbox.FileJobs;
@@ -79,6 +80,7 @@ public class EnricherConfiguration implements CamelConfiguration {
         FileJobs fileJobs = new FileJobs(settings.outbox(), settings.batchSize(), readAhead, cache, status,
                 clock, settings.progressInterval(), settings.spillDirectory());
         registry.bind("fileJobs", fileJobs);
+        registry.bind("idLists", new IdLists(settings.batchSize(), cache, settings.spillDirectory()));
         RateLimitParking parking = new RateLimitParking(context, status, fileJobs);
         registry.bind("rateLimitParking", parking);
 
