@@ -25,8 +25,16 @@ import org.apache.camel.main.MainListenerSupport;
 public final class App {
 
     public static final int EXIT_CONFIG = 2;
+    /**
+     * The working directory's file first, then the copy packaged in the jar. The packaged resources
+     * live under {@code artist-enricher/}, so that in an application that has this jar as a Maven
+     * dependency they never pass for its own {@code application.properties}, routes or log4j2
+     * configuration.
+     */
     static final String PROPERTIES_LOCATION =
-            "file:application.properties;optional=true,classpath:application.properties;optional=true";
+            "file:application.properties;optional=true,classpath:artist-enricher/application.properties;optional=true";
+    static final String PACKAGED_ROUTES = "classpath:artist-enricher/routes/*.camel.yaml";
+    static final String PACKAGED_LOG4J2 = "classpath:artist-enricher/log4j2.properties";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -38,8 +46,20 @@ public final class App {
     }
 
     public static void main(String[] args) {
+        useLog4j2Configuration();
         // the exit ends threads that brokers and HTTP clients may leave behind
         System.exit(new App(System.out, System.err).run(args, new Properties()));
+    }
+
+    /**
+     * The packaged log4j2 configuration unless the user named one (system property or environment);
+     * set before the first logger exists.
+     */
+    static void useLog4j2Configuration() {
+        if (System.getProperty("log4j2.configurationFile") == null && System.getProperty("log4j.configurationFile") == null
+                && System.getenv("LOG4J_CONFIGURATION_FILE") == null) {
+            System.setProperty("log4j2.configurationFile", PACKAGED_LOG4J2);
+        }
     }
 
     /**
@@ -108,7 +128,7 @@ public final class App {
         if (!Files.isDirectory(Path.of("routes"))) {
             // run outside the project folder: use the routes packaged in the jar (an override
             // property, since the packaged application.properties names the routes/ folder)
-            properties.setProperty("camel.main.routes-include-pattern", "classpath:routes/*.camel.yaml");
+            properties.setProperty("camel.main.routes-include-pattern", PACKAGED_ROUTES);
         }
         camel.setOverrideProperties(properties);
         ConfigurationFailure failure = new ConfigurationFailure();

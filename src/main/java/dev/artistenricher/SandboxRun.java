@@ -24,7 +24,7 @@ import org.apache.camel.main.MainListenerSupport;
  */
 final class SandboxRun extends MainListenerSupport implements AutoCloseable {
 
-    private static final String SAMPLE = "/sandbox/sample-artists.txt";
+    private static final String SAMPLE = "/artist-enricher/sandbox/sample-artists.txt";
 
     private final SpotifyEmulator emulator;
     private final PrintStream out;

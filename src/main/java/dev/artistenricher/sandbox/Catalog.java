@@ -22,7 +22,7 @@ import java.util.Optional;
 public final class Catalog {
 
     /** Classpath location of the bundled catalog. */
-    public static final String BUNDLED_RESOURCE = "/sandbox/catalog.json";
+    public static final String BUNDLED_RESOURCE = "/artist-enricher/sandbox/catalog.json";
 
     private final List<String> ids;
     private final Map<String, byte[]> fullJson;

@@ -55,7 +55,7 @@ class CatalogTest {
     void sampleInputMixesFormatsAndPointsIntoTheCatalog() throws Exception {
         List<String> lines;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
-                Catalog.class.getResourceAsStream("/sandbox/sample-artists.txt"), StandardCharsets.UTF_8))) {
+                Catalog.class.getResourceAsStream("/artist-enricher/sandbox/sample-artists.txt"), StandardCharsets.UTF_8))) {
             lines = reader.lines().collect(Collectors.toList());
         }
         Pattern id = Pattern.compile("(?:^|artist[:/])([0-9A-Za-z]{22})(?:$|\\?)");
