@@ -20,11 +20,13 @@ import dev.artistenricher.spotify.SpotifyCalls;
 import dev.artistenricher.spotify.SpotifyErrorMessage;
 import dev.artistenricher.spotify.SpotifyHeaderFilter;
 import dev.artistenricher.spotify.SpotifyRequest;
+import dev.artistenricher.spotify.TokenRequestException;
 import dev.artistenricher.spotify.TokenRoute;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
@@ -61,6 +63,7 @@ public final class EnrichAction extends ServiceSupport implements CamelContextAw
 
     private static final Logger LOG = LoggerFactory.getLogger(EnrichAction.class);
     private static final Duration TOKEN_CHECK_INTERVAL = Duration.ofSeconds(5);
+    private static final Duration FIRST_TOKEN_WAIT = Duration.ofSeconds(60);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(500);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     /** The exchange property holding the wait before a failed call is sent again. */
@@ -156,8 +159,20 @@ public final class EnrichAction extends ServiceSupport implements CamelContextAw
         calls.target(request, message);
     }
 
+    /**
+     * As the app's turn, but a caller is not left waiting on credentials Spotify refused (the app
+     * turns its health check DOWN instead): the exchange fails with Spotify's reason. An
+     * unreachable token endpoint is waited out, as in the app.
+     */
     public void awaitTurn(@ExchangeProperty(SpotifyCalls.REQUEST) SpotifyRequest request, Exchange exchange)
-            throws InterruptedException, RateLimitParkedException {
+            throws InterruptedException, RateLimitParkedException, TokenRequestException {
+        if (!tokens.hasUsableToken()) {
+            Optional<TokenRequestException> failure = tokens.awaitFirstAnswer(FIRST_TOKEN_WAIT).or(tokens::lastFailure);
+            if (failure.isPresent() && failure.get().credentialsRejected()) {
+                throw new TokenRequestException("Spotify rejected the client credentials of client " + clientId
+                        + " (" + failure.get().getMessage() + ")", true);
+            }
+        }
         calls.awaitTurn(request, exchange);
     }
 

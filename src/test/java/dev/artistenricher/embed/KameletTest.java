@@ -62,6 +62,8 @@ class KameletTest extends CamelTestSupport {
                 from("direct:second")
                         .to(kamelet(OTHER_CLIENT_ID, OTHER_CLIENT_SECRET, "second"))
                         .to("mock:second");
+                from("direct:refused")
+                        .to(kamelet(SpotifyEmulator.DEMO_CLIENT_ID, "not-the-secret", "refused"));
             }
         };
     }
@@ -138,6 +140,14 @@ class KameletTest extends CamelTestSupport {
         assertThat(emulator.stats().apiCallsBy(SpotifyEmulator.DEMO_CLIENT_ID)).isEqualTo(2);
         assertThat(emulator.stats().apiCallsBy(OTHER_CLIENT_ID)).isEqualTo(1);
         assertThat(emulator.stats().apiCalls()).isEqualTo(3);
+    }
+
+    @Test
+    void refusedCredentialsFailTheExchangeWithSpotifysReasonInsteadOfHanging() {
+        Exchange refused = template.request("direct:refused", e -> e.getMessage().setBody(emulator.catalog().ids().get(0)));
+        assertThat(refused.getException()).hasMessageContaining("Spotify rejected the client credentials")
+                .hasMessageContaining("invalid_client").hasMessageNotContaining("not-the-secret");
+        assertThat(emulator.stats().apiCalls()).isZero();
     }
 
     @Test
