@@ -28,6 +28,7 @@ final class BearerAuthenticator {
         String token = authorization.substring(space + 1).trim();
         switch (tokens.check(token, now)) {
             case VALID:
+                stats.callWithTokenOf(tokens.clientOf(token));
                 return null;
             case EXPIRED:
                 stats.expiredTokenCall();

@@ -21,6 +21,7 @@ public final class EmulatorControls {
     private final CountdownInjection tooManyRequestsNext = new CountdownInjection();
 
     private volatile ClientCredentials credentials;
+    private final java.util.Map<String, ClientCredentials> otherClients = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Duration tokenLifetime;
     private volatile boolean developmentMode;
     private volatile long latencyNanos;
@@ -33,6 +34,14 @@ public final class EmulatorControls {
     EmulatorControls(TokenStore tokens) {
         this.tokens = tokens;
         reset();
+    }
+
+    /**
+     * Another client the token endpoint accepts besides {@link #credentials}, until {@link #reset}
+     * (tests of applications that hold two apps' tokens at once).
+     */
+    public void addClient(String clientId, String clientSecret) {
+        otherClients.put(Objects.requireNonNull(clientId), new ClientCredentials(clientId, Objects.requireNonNull(clientSecret)));
     }
 
     /** The only client id/secret the token endpoint accepts; default {@link SpotifyEmulator#DEMO_CLIENT_ID} / {@code DEMO_CLIENT_SECRET}. */
@@ -143,6 +152,7 @@ public final class EmulatorControls {
     /** All controls back to their defaults; issued tokens and stats are left alone. */
     public void reset() {
         credentials(SpotifyEmulator.DEMO_CLIENT_ID, SpotifyEmulator.DEMO_CLIENT_SECRET);
+        otherClients.clear();
         tokenLifetime = DEFAULT_TOKEN_LIFETIME;
         developmentMode = false;
         latencyNanos = 0;
@@ -168,6 +178,12 @@ public final class EmulatorControls {
 
     ClientCredentials credentials() {
         return credentials;
+    }
+
+    /** The accepted credentials with this client id, or null. */
+    ClientCredentials credentialsOf(String clientId) {
+        ClientCredentials primary = credentials;
+        return primary.clientId().equals(clientId) ? primary : otherClients.get(clientId);
     }
 
     Duration tokenLifetime() {

@@ -1,6 +1,7 @@
 package dev.artistenricher.sandbox;
 
 import java.util.Collections;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,6 +30,8 @@ public final class EmulatorStats {
     private final LongAdder idsRequested = new LongAdder();
     private final LongAdder droppedConnections = new LongAdder();
     private final AtomicLongArray callsByStatus = new AtomicLongArray(600);
+    private final Map<String, LongAdder> tokensByClient = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> callsByClient = new ConcurrentHashMap<>();
     private final AtomicInteger concurrentCalls = new AtomicInteger();
     private final AtomicInteger maxConcurrentCalls = new AtomicInteger();
     private final AtomicLong retryAllowedAt = new AtomicLong(); // NanoClock time; 0 = nothing announced
@@ -107,6 +110,18 @@ public final class EmulatorStats {
         return maxConcurrentCalls.get();
     }
 
+    /** Tokens issued to this client ID. */
+    public long tokensIssuedTo(String clientId) {
+        LongAdder count = tokensByClient.get(clientId);
+        return count == null ? 0 : count.sum();
+    }
+
+    /** API calls that carried a valid token issued to this client ID. */
+    public long apiCallsBy(String clientId) {
+        LongAdder count = callsByClient.get(clientId);
+        return count == null ? 0 : count.sum();
+    }
+
     /** Distinct IDs ever returned as a non-null artist: a live, read-only view of a concurrent set. */
     public Set<String> servedIds() {
         return Collections.unmodifiableSet(servedIds);
@@ -125,6 +140,8 @@ public final class EmulatorStats {
         maxConcurrentCalls.set(concurrentCalls.get());
         retryAllowedAt.set(0);
         servedIds.clear();
+        tokensByClient.clear();
+        callsByClient.clear();
     }
 
     @Override
@@ -142,8 +159,15 @@ public final class EmulatorStats {
         tokenRequests.increment();
     }
 
-    void tokenIssued() {
+    void tokenIssued(String clientId) {
         tokensIssued.increment();
+        tokensByClient.computeIfAbsent(clientId, c -> new LongAdder()).increment();
+    }
+
+    void callWithTokenOf(String clientId) {
+        if (clientId != null) {
+            callsByClient.computeIfAbsent(clientId, c -> new LongAdder()).increment();
+        }
     }
 
     void tokenRejected() {

@@ -81,7 +81,7 @@ final class TokenEndpointHandler implements HttpHandler {
             answer(exchange, 400, credentialError);
             return;
         }
-        issue(exchange);
+        issue(exchange, ClientCredentials.from(exchange.getRequestHeaders().getFirst("Authorization"), form).orElseThrow().clientId());
     }
 
     /** @return null if the client is the configured one, else the {@code invalid_client} body */
@@ -90,8 +90,8 @@ final class TokenEndpointHandler implements HttpHandler {
         if (presented.isEmpty()) {
             return SpotifyErrors.oauth("invalid_client");
         }
-        ClientCredentials expected = controls.credentials();
-        if (!expected.clientId().equals(presented.get().clientId())) {
+        ClientCredentials expected = controls.credentialsOf(presented.get().clientId());
+        if (expected == null) {
             return SpotifyErrors.oauth("invalid_client", "Invalid client");
         }
         if (!expected.clientSecret().equals(presented.get().clientSecret())) {
@@ -100,10 +100,10 @@ final class TokenEndpointHandler implements HttpHandler {
         return null;
     }
 
-    private void issue(HttpExchange exchange) throws IOException {
+    private void issue(HttpExchange exchange, String clientId) throws IOException {
         long lifetimeNanos = controls.tokenLifetime().toNanos();
-        String token = tokens.issue(lifetimeNanos);
-        stats.tokenIssued();
+        String token = tokens.issue(lifetimeNanos, clientId);
+        stats.tokenIssued(clientId);
         String json = "{\"access_token\":\"" + token + "\",\"token_type\":\"Bearer\",\"expires_in\":"
                 + (lifetimeNanos / NanoClock.NANOS_PER_SECOND) + "}";
         answer(exchange, 200, json.getBytes(StandardCharsets.UTF_8));

@@ -19,29 +19,38 @@ final class TokenStore {
 
     private static final int TOKEN_BYTES = 66; // 88 URL-safe chars, about as long as real Spotify tokens
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Long> expiryByToken = new ConcurrentHashMap<>();
+    private record Issued(long expiresAt, String clientId) {
+    }
 
-    /** Creates a new unguessable token valid for {@code lifetimeNanos} from now. */
-    String issue(long lifetimeNanos) {
+    private final Map<String, Issued> issued = new ConcurrentHashMap<>();
+
+    /** Creates a new unguessable token for {@code clientId}, valid for {@code lifetimeNanos} from now. */
+    String issue(long lifetimeNanos, String clientId) {
         byte[] bytes = new byte[TOKEN_BYTES];
         random.nextBytes(bytes);
         // "BQ" prefix: real client-credentials tokens start like that; harmless, and looks familiar in logs.
         String token = "BQ" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        expiryByToken.put(token, NanoClock.now() + lifetimeNanos);
+        issued.put(token, new Issued(NanoClock.now() + lifetimeNanos, clientId));
         return token;
     }
 
     /** Whether {@code token} may be used at time {@code now} (see {@link NanoClock#now()}). */
     Validity check(String token, long now) {
-        Long expiresAt = expiryByToken.get(token);
-        if (expiresAt == null) {
+        Issued entry = issued.get(token);
+        if (entry == null) {
             return Validity.UNKNOWN;
         }
-        return now < expiresAt ? Validity.VALID : Validity.EXPIRED;
+        return now < entry.expiresAt() ? Validity.VALID : Validity.EXPIRED;
+    }
+
+    /** The client a known token was issued to, or null. */
+    String clientOf(String token) {
+        Issued entry = issued.get(token);
+        return entry == null ? null : entry.clientId();
     }
 
     /** Invalidates every token issued so far; they become unknown. */
     void revokeAll() {
-        expiryByToken.clear();
+        issued.clear();
     }
 }
