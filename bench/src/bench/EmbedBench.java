@@ -17,7 +17,7 @@ import org.apache.camel.impl.DefaultCamelContext;
  * at the emulator's latency, each repetition on a fresh store (so every ID costs a call). Prints
  * time, API calls and IDs/s against the bound (concurrency x 50 IDs per latency).
  *
- *   bench/embed.sh [--ids 1000] [--latency-ms 50] [--concurrency 4] [--reps 5]
+ *   bench/run.sh embed [--ids 1000] [--latency-ms 50] [--concurrency 4] [--reps 5]
  */
 public final class EmbedBench {
 
