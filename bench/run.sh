@@ -2,6 +2,10 @@
 # The benchmark, in one command (from anywhere):
 #
 #   bench/run.sh [--quick] [--reps N] [--rows 1,2,3,4,5,7] [--out FILE]
+#   bench/run.sh embed [--ids 1000] [--latency-ms 50] [--concurrency 4] [--reps 5]
+#
+# The second form times the Kamelet in a plain Camel context instead (bench.EmbedBench): one
+# exchange of --ids distinct IDs per repetition, each on a fresh store.
 #
 # Builds target/artist-enricher.jar if it is missing or older than the sources, fetches the Java peer
 # (spotify-web-api-java) into bench/target/peer-lib, compiles bench/src, then runs bench.Bench from the
@@ -26,4 +30,8 @@ mkdir -p bench/target/classes
 javac -nowarn -d bench/target/classes \
   -cp "$jar:target/lib/*:bench/target/peer-lib/*" bench/src/bench/*.java
 
+if [[ ${1:-} == embed ]]; then
+  shift
+  exec java -Xmx512m -cp "bench/target/classes:$jar:target/lib/*" bench.EmbedBench "$@"
+fi
 exec java -Xmx512m -cp bench/target/classes bench.Bench "$@"

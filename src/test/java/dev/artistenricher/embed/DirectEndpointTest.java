@@ -33,6 +33,22 @@ class DirectEndpointTest extends EmulatorTest {
                     from:
                       uri: file:%s
                       steps:
+                        # headers of theirs choose no URL, query or credential of ours
+                        - setHeader:
+                            name: CamelHttpUri
+                            expression:
+                              constant:
+                                expression: http://127.0.0.1:1/elsewhere
+                        - setHeader:
+                            name: CamelHttpQuery
+                            expression:
+                              constant:
+                                expression: ids=0000000000000000000000
+                        - setHeader:
+                            name: Authorization
+                            expression:
+                              constant:
+                                expression: Bearer stolen
                         - to:
                             uri: direct:artist-enricher
                         - setBody:
@@ -63,6 +79,8 @@ class DirectEndpointTest extends EmulatorTest {
             assertThat(doc.path("rejects").get(0).path("reason").asText()).isEqualTo("invalid_id");
             assertThat(doc.path("calls").asInt()).isEqualTo(3);
             assertThat(emulator.stats().apiCalls()).isEqualTo(3);
+            assertThat(emulator.stats().idsRequested()).isEqualTo(120);
+            assertThat(emulator.stats().unknownTokenCalls()).isZero();
         } finally {
             app.stopDaemon();
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.artistenricher.sandbox.SpotifyEmulator;
+import dev.artistenricher.support.EmulatorExtension;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +13,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,27 +28,22 @@ class KameletTest extends CamelTestSupport {
     private static final String OTHER_CLIENT_ID = "second-app-client-id";
     private static final String OTHER_CLIENT_SECRET = "second-app-client-secret";
 
-    private static SpotifyEmulator emulator;
+    @RegisterExtension
+    static final EmulatorExtension SPOTIFY = new EmulatorExtension();
+
+    private static SpotifyEmulator emulator() {
+        return SPOTIFY.emulator();
+    }
 
     @TempDir
     static Path stores;
 
-    @BeforeAll
-    static void startEmulator() throws java.io.IOException {
-        emulator = SpotifyEmulator.start(0);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
-
     /** Before each test's Camel context starts (the Kamelet asks for its token as it starts). */
     @Override
     protected void doPreSetup() {
-        emulator.controls().reset();
-        emulator.controls().addClient(OTHER_CLIENT_ID, OTHER_CLIENT_SECRET);
-        emulator.stats().reset();
+        emulator().controls().reset();
+        emulator().controls().addClient(OTHER_CLIENT_ID, OTHER_CLIENT_SECRET);
+        emulator().stats().reset();
     }
 
     @Override
@@ -70,13 +65,13 @@ class KameletTest extends CamelTestSupport {
 
     private static String kamelet(String clientId, String clientSecret, String store) {
         return "kamelet:spotify-artist-enrich-action?clientId=" + clientId + "&clientSecret=RAW(" + clientSecret + ")"
-                + "&tokenUrl=" + emulator.tokenUrl() + "&apiUrl=" + emulator.apiUrl()
+                + "&tokenUrl=" + emulator().tokenUrl() + "&apiUrl=" + emulator().apiUrl()
                 + "&store=" + stores.resolve(store + "-" + System.nanoTime());
     }
 
     @Test
     void aListOfIdsComesBackAsTheArtistsInOrderWithTheRejectsAndTheSecondTimeCostsNoCall() throws Exception {
-        List<String> ids = emulator.catalog().ids().subList(0, 120);
+        List<String> ids = emulator().catalog().ids().subList(0, 120);
         List<String> lines = new ArrayList<>(ids);
         lines.add(2, "not-an-id");
         lines.add(ids.get(3));
@@ -94,7 +89,7 @@ class KameletTest extends CamelTestSupport {
         assertThat(rejects.get(1).path("reason").asText()).isEqualTo("not_found");
         assertThat(first.getMessage().getHeader("artistEnricherUnique", Long.class)).isEqualTo(121);
         assertThat(first.getMessage().getHeader("artistEnricherApiCalls", Integer.class)).isEqualTo(3);
-        assertThat(emulator.stats().apiCalls()).isEqualTo(3); // ceil(121 / 50)
+        assertThat(emulator().stats().apiCalls()).isEqualTo(3); // ceil(121 / 50)
 
         // the same IDs again, now as a List<String>: all answered from the store
         List<String> again = new ArrayList<>(ids);
@@ -102,83 +97,83 @@ class KameletTest extends CamelTestSupport {
         Exchange second = template.request("direct:first", e -> e.getMessage().setBody(again));
         assertThat(artistsOf(second)).containsExactlyElementsOf(expectedArtists(ids));
         assertThat(second.getMessage().getHeader("artistEnricherApiCalls", Integer.class)).isZero();
-        assertThat(emulator.stats().apiCalls()).isEqualTo(3);
+        assertThat(emulator().stats().apiCalls()).isEqualTo(3);
         getMockEndpoint("mock:first").assertIsSatisfied();
     }
 
     @Test
     void aJsonArrayBodyWorksAndTheCallersHeadersChooseNothing() throws Exception {
-        List<String> ids = emulator.catalog().ids().subList(200, 210);
+        List<String> ids = emulator().catalog().ids().subList(200, 210);
         Exchange answer = template.request("direct:first", e -> {
             e.getMessage().setBody(JSON.writeValueAsString(ids));
             // a caller's headers must not choose the URL, the path, the query or the credentials
             e.getMessage().setHeader(Exchange.HTTP_URI, "http://127.0.0.1:1/elsewhere");
             e.getMessage().setHeader(Exchange.HTTP_PATH, "/../me");
-            e.getMessage().setHeader(Exchange.HTTP_QUERY, "ids=" + emulator.catalog().ids().get(0));
+            e.getMessage().setHeader(Exchange.HTTP_QUERY, "ids=" + emulator().catalog().ids().get(0));
             e.getMessage().setHeader("Authorization", "Bearer stolen");
             e.getMessage().setHeader("theirs", "kept");
         });
         assertThat(answer.getException()).isNull();
         assertThat(artistsOf(answer)).containsExactlyElementsOf(expectedArtists(ids));
-        assertThat(emulator.stats().idsRequested()).isEqualTo(10);
-        assertThat(emulator.stats().unknownTokenCalls()).isZero();
+        assertThat(emulator().stats().idsRequested()).isEqualTo(10);
+        assertThat(emulator().stats().unknownTokenCalls()).isZero();
         assertThat(answer.getMessage().getHeader("theirs")).isEqualTo("kept");
     }
 
     @Test
     void twoInstancesWithOtherCredentialsKeepTheirOwnTokens() throws Exception {
-        List<String> forFirst = emulator.catalog().ids().subList(130, 190);
-        List<String> forSecond = emulator.catalog().ids().subList(190, 200);
+        List<String> forFirst = emulator().catalog().ids().subList(130, 190);
+        List<String> forSecond = emulator().catalog().ids().subList(190, 200);
 
         Exchange first = template.request("direct:first", e -> e.getMessage().setBody(forFirst));
         Exchange second = template.request("direct:second", e -> e.getMessage().setBody(forSecond));
 
         assertThat(artistsOf(first)).containsExactlyElementsOf(expectedArtists(forFirst));
         assertThat(artistsOf(second)).containsExactlyElementsOf(expectedArtists(forSecond));
-        assertThat(emulator.stats().tokensIssuedTo(SpotifyEmulator.DEMO_CLIENT_ID)).isEqualTo(1);
-        assertThat(emulator.stats().tokensIssuedTo(OTHER_CLIENT_ID)).isEqualTo(1);
-        assertThat(emulator.stats().apiCallsBy(SpotifyEmulator.DEMO_CLIENT_ID)).isEqualTo(2);
-        assertThat(emulator.stats().apiCallsBy(OTHER_CLIENT_ID)).isEqualTo(1);
-        assertThat(emulator.stats().apiCalls()).isEqualTo(3);
+        assertThat(emulator().stats().tokensIssuedTo(SpotifyEmulator.DEMO_CLIENT_ID)).isEqualTo(1);
+        assertThat(emulator().stats().tokensIssuedTo(OTHER_CLIENT_ID)).isEqualTo(1);
+        assertThat(emulator().stats().apiCallsBy(SpotifyEmulator.DEMO_CLIENT_ID)).isEqualTo(2);
+        assertThat(emulator().stats().apiCallsBy(OTHER_CLIENT_ID)).isEqualTo(1);
+        assertThat(emulator().stats().apiCalls()).isEqualTo(3);
     }
 
     @Test
     void refusedCredentialsFailTheExchangeWithSpotifysReasonInsteadOfHanging() {
-        Exchange refused = template.request("direct:refused", e -> e.getMessage().setBody(emulator.catalog().ids().get(0)));
+        Exchange refused = template.request("direct:refused", e -> e.getMessage().setBody(emulator().catalog().ids().get(0)));
         assertThat(refused.getException()).hasMessageContaining("Spotify rejected the client credentials")
                 .hasMessageContaining("invalid_client").hasMessageNotContaining("not-the-secret");
-        assertThat(emulator.stats().apiCalls()).isZero();
+        assertThat(emulator().stats().apiCalls()).isZero();
     }
 
     @Test
     void serverErrorsAreRetriedAndARateLimitIsWaitedOut() throws Exception {
-        List<String> ids = emulator.catalog().ids().subList(210, 260);
-        emulator.controls().failNext(2, 503);
+        List<String> ids = emulator().catalog().ids().subList(210, 260);
+        emulator().controls().failNext(2, 503);
         Exchange retried = template.request("direct:first", e -> e.getMessage().setBody(ids));
         assertThat(retried.getException()).isNull();
         assertThat(artistsOf(retried)).containsExactlyElementsOf(expectedArtists(ids));
-        assertThat(emulator.stats().callsWithStatus(503)).isEqualTo(2);
-        assertThat(emulator.stats().callsWithStatus(200)).isEqualTo(1);
+        assertThat(emulator().stats().callsWithStatus(503)).isEqualTo(2);
+        assertThat(emulator().stats().callsWithStatus(200)).isEqualTo(1);
 
-        emulator.stats().reset();
-        List<String> more = emulator.catalog().ids().subList(260, 290);
-        emulator.controls().tooManyRequestsNext(1, 1);
+        emulator().stats().reset();
+        List<String> more = emulator().catalog().ids().subList(260, 290);
+        emulator().controls().tooManyRequestsNext(1, 1);
         Exchange waited = template.request("direct:first", e -> e.getMessage().setBody(more));
         assertThat(artistsOf(waited)).containsExactlyElementsOf(expectedArtists(more));
-        assertThat(emulator.stats().callsWithStatus(429)).isEqualTo(1);
-        assertThat(emulator.stats().callsDuringRetryAfter()).isZero();
+        assertThat(emulator().stats().callsWithStatus(429)).isEqualTo(1);
+        assertThat(emulator().stats().callsDuringRetryAfter()).isZero();
     }
 
     @Test
     void aDevelopmentModeAppGoesOnWithSingleCalls() throws Exception {
-        emulator.controls().developmentMode(true);
-        List<String> ids = emulator.catalog().ids().subList(290, 295);
+        emulator().controls().developmentMode(true);
+        List<String> ids = emulator().catalog().ids().subList(290, 295);
         Exchange answer = template.request("direct:first", e -> e.getMessage().setBody(ids));
         assertThat(answer.getException()).isNull();
         assertThat(artistsOf(answer)).containsExactlyElementsOf(
                 ids.stream().map(id -> EnrichAnswerJson.normal(new String(
-                        emulator.catalog().artistJson(id, true).orElseThrow(), java.nio.charset.StandardCharsets.UTF_8))).toList());
-        assertThat(emulator.stats().singleCalls()).isEqualTo(5);
+                        emulator().catalog().artistJson(id, true).orElseThrow(), java.nio.charset.StandardCharsets.UTF_8))).toList());
+        assertThat(emulator().stats().singleCalls()).isEqualTo(5);
     }
 
     private static List<String> artistsOf(Exchange exchange) throws Exception {
@@ -189,7 +184,7 @@ class KameletTest extends CamelTestSupport {
 
     private static List<String> expectedArtists(List<String> ids) {
         return ids.stream().distinct().map(id -> EnrichAnswerJson.normal(new String(
-                emulator.catalog().artistJson(id, false).orElseThrow(), java.nio.charset.StandardCharsets.UTF_8))).toList();
+                emulator().catalog().artistJson(id, false).orElseThrow(), java.nio.charset.StandardCharsets.UTF_8))).toList();
     }
 
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.artistenricher.sandbox.SpotifyEmulator;
+import dev.artistenricher.support.EmulatorExtension;
 import dev.artistenricher.support.LogCapture;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -15,9 +16,9 @@ import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.apache.logging.log4j.Level;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,20 +32,19 @@ class RouteTemplateTest extends CamelTestSupport {
     private static final String CLIENT_ID = "template-user-client";
     private static final String CLIENT_SECRET = "s3cr&t=+%20?#x";
 
-    private static SpotifyEmulator emulator;
+    @RegisterExtension
+    static final EmulatorExtension SPOTIFY = new EmulatorExtension();
+
+    private static SpotifyEmulator emulator() {
+        return SPOTIFY.emulator();
+    }
 
     @TempDir
     static Path store;
 
     @BeforeAll
-    static void startEmulator() throws java.io.IOException {
-        emulator = SpotifyEmulator.start(0);
-        emulator.controls().credentials(CLIENT_ID, CLIENT_SECRET);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
+    static void credentials() {
+        emulator().controls().credentials(CLIENT_ID, CLIENT_SECRET);
     }
 
     @Test
@@ -57,22 +57,22 @@ class RouteTemplateTest extends CamelTestSupport {
                     .parameter("input", "direct:enrich-artists")
                     .parameter("clientId", CLIENT_ID)
                     .parameter("clientSecret", CLIENT_SECRET)
-                    .parameter("tokenUrl", emulator.tokenUrl())
-                    .parameter("apiUrl", emulator.apiUrl())
+                    .parameter("tokenUrl", emulator().tokenUrl())
+                    .parameter("apiUrl", emulator().apiUrl())
                     .parameter("store", store.toString())
                     .add();
 
-            List<String> ids = emulator.catalog().ids().subList(0, 70);
+            List<String> ids = emulator().catalog().ids().subList(0, 70);
             Exchange answer = template.request("direct:enrich-artists", e -> e.getMessage().setBody(ids));
 
             assertThat(answer.getException()).isNull();
             List<String> artists = new ArrayList<>();
             JSON.readTree(answer.getMessage().getBody(String.class)).forEach(a -> artists.add(a.toString()));
             assertThat(artists).containsExactlyElementsOf(ids.stream().map(id -> EnrichAnswerJson.normal(new String(
-                    emulator.catalog().artistJson(id, false).orElseThrow(), StandardCharsets.UTF_8))).toList());
+                    emulator().catalog().artistJson(id, false).orElseThrow(), StandardCharsets.UTF_8))).toList());
             assertThat(answer.getMessage().getHeader("artistEnricherRejects", String.class)).isEqualTo("[]");
-            assertThat(emulator.stats().apiCalls()).isEqualTo(2);
-            assertThat(emulator.stats().tokenRejections()).isZero();
+            assertThat(emulator().stats().apiCalls()).isEqualTo(2);
+            assertThat(emulator().stats().tokenRejections()).isZero();
             assertThat(logs.text()).contains("enrich-artists").doesNotContain(CLIENT_SECRET).doesNotContain("s3cr");
         }
     }
