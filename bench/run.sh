@@ -32,6 +32,6 @@ javac -nowarn -d bench/target/classes \
 
 if [[ ${1:-} == embed ]]; then
   shift
-  exec java -Xmx512m -cp "bench/target/classes:$jar:target/lib/*" bench.EmbedBench "$@"
+  exec java -Xmx512m -Dlog4j2.configurationFile=classpath:artist-enricher/log4j2.properties -cp "bench/target/classes:$jar:target/lib/*" bench.EmbedBench "$@"
 fi
 exec java -Xmx512m -cp bench/target/classes bench.Bench "$@"
