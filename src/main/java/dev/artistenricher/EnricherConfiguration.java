@@ -1,6 +1,7 @@
 package dev.artistenricher;
 
 import dev.artistenricher.config.EnricherSettings;
+import dev.artistenricher.config.HttpSettings;
 import dev.artistenricher.config.QueueSettings;
 import dev.artistenricher.enrich.ArtistStore;
 import dev.artistenricher.config.MillisPropertiesFunction;
@@ -8,6 +9,9 @@ import dev.artistenricher.enrich.Enrichments;
 import dev.artistenricher.embed.IdLists;
 import dev.artistenricher.health.EnricherMetrics;
 import dev.artistenricher.health.ReadinessCheck;
+import dev.artistenricher.http.ApiKey;
+import dev.artistenricher.http.HttpEnrich;
+import dev.artistenricher.http.InFlightLimit;
 import dev.artistenricher.outbox.FileJobs;
 import dev.artistenricher.queue.QueueWiring;
 import dev.artistenricher.run.RateLimitParking;
@@ -41,10 +45,13 @@ import org.slf4j.LoggerFactory;
 public class EnricherConfiguration implements CamelConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(EnricherConfiguration.class);
+    /** Where POST /enrich's OpenAPI document is served, beside it on the business server. */
+    static final String OPENAPI_PATH = "/openapi.json";
 
     @Override
     public void configure(CamelContext context) throws Exception {
         EnricherSettings settings = EnricherSettings.read(key -> context.getPropertiesComponent().resolveProperty(key));
+        HttpSettings http = HttpSettings.read(key -> context.getPropertiesComponent().resolveProperty(key));
         Registry registry = context.getRegistry();
         Clock clock = Clock.systemUTC();
         RunStatus status = registry.lookupByNameAndType("runStatus", RunStatus.class);
@@ -83,6 +90,15 @@ public class EnricherConfiguration implements CamelConfiguration {
         registry.bind("idLists", new IdLists(settings.batchSize(), cache, settings.spillDirectory()));
         RateLimitParking parking = new RateLimitParking(context, status, fileJobs);
         registry.bind("rateLimitParking", parking);
+
+        registry.bind("httpEnrich", new HttpEnrich(new ApiKey(http.apiKey()), http.maxIds(),
+                new InFlightLimit(http.maxInFlight()), parking::parkedUntil, clock));
+        if (http.enabled()) {
+            // only then: the api-doc route would otherwise attach to the management server's port
+            context.getRestConfiguration().setApiContextPath(OPENAPI_PATH);
+            LOG.info("POST /enrich and {} on http://{}:{} ({})", OPENAPI_PATH, http.host(), http.port(),
+                    http.apiKey().isPresent() ? "X-API-Key required" : "no API key: loopback only");
+        }
 
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         if (health != null) {

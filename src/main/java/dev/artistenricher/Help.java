@@ -38,6 +38,12 @@ final class Help {
               enricher.rejects-uri          queue mode: where each reject goes, default the log
               enricher.broker / enricher.broker-url   JMS: embedded Artemis (default) or tcp://host:61616
               enricher.kafka.brokers        Kafka: bootstrap servers (host:9092,...)
+              enricher.http.enabled         POST /enrich and /openapi.json on camel.server.*, default false
+              camel.server.host / .port     where it listens, default 127.0.0.1:8080 (not camel.management.port)
+              enricher.http.api-key         key required in the X-API-Key header (required off loopback)  ENRICHER_HTTP_API_KEY
+              enricher.http.api-key-file    file holding the key instead (keeps it out of Camel's debug logs)
+              enricher.http.max-ids         IDs per request, default 1000 (more: 413)
+              enricher.http.max-in-flight   requests enriched at once, default 8 (one more: 429)
 
             Exit codes: 0 ok, 1 a file failed or credentials were rejected, 2 bad configuration, 75 parked by a rate limit.
             """;

@@ -55,6 +55,19 @@ public record EnrichAnswer(byte[] artists, String rejects, long unique, int enri
 
     /** The answer of {@code POST /enrich}: {@code {"artists": [...], "rejects": [...]}}. */
     public byte[] asDocument() {
+        return document(artists, rejects);
+    }
+
+    /**
+     * The same document from what {@code direct:artist-enricher} hands back (the body and the
+     * rejects header): both are JSON already, so they are put side by side, not parsed again.
+     */
+    public static byte[] document(String artists, String rejects) {
+        return document(artists == null ? new byte[] {'[', ']'} : artists.getBytes(StandardCharsets.UTF_8),
+                rejects == null ? "[]" : rejects);
+    }
+
+    private static byte[] document(byte[] artists, String rejects) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(artists.length + rejects.length() + 32);
         out.writeBytes("{\"artists\":".getBytes(StandardCharsets.UTF_8));
         out.writeBytes(artists);
