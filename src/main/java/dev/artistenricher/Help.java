@@ -35,11 +35,12 @@ final class Help {
               enricher.cache.max-size-mb    memory for the store's block cache, default 16
               enricher.input-uri            queue mode: any Camel endpoint to read IDs from (jms:queue:..., kafka:...)
               enricher.output-uri           queue mode: where each enriched artist goes, one message each
-              enricher.rejects-uri          queue mode: where each reject goes, default the log
+              enricher.rejects-uri          queue mode: where each reject goes (unset: rejects are logged)
               enricher.broker / enricher.broker-url   JMS: embedded Artemis (default) or tcp://host:61616
               enricher.kafka.brokers        Kafka: bootstrap servers (host:9092,...)
               enricher.http.enabled         POST /enrich and /openapi.json on camel.server.*, default false
-              camel.server.host / .port     where it listens, default 127.0.0.1:8080 (not camel.management.port)
+              camel.server.host             where POST /enrich listens, default 127.0.0.1
+              camel.server.port             its port, default 8080 (never camel.management.port)
               enricher.http.api-key         key required in the X-API-Key header (required off loopback)  ENRICHER_HTTP_API_KEY
               enricher.http.api-key-file    file holding the key instead (keeps it out of Camel's debug logs)
               enricher.http.max-ids         IDs per request, default 1000 (more: 413)
