@@ -9,10 +9,10 @@ import dev.artistenricher.enrich.Enrichments;
 import dev.artistenricher.embed.IdLists;
 import dev.artistenricher.health.EnricherMetrics;
 import dev.artistenricher.health.ReadinessCheck;
+import dev.artistenricher.inbox.FileJobs;
 import dev.artistenricher.http.ApiKey;
 import dev.artistenricher.http.HttpEnrich;
 import dev.artistenricher.http.InFlightLimit;
-import dev.artistenricher.outbox.FileJobs;
 import dev.artistenricher.queue.QueueWiring;
 import dev.artistenricher.run.RateLimitParking;
 import dev.artistenricher.run.RunStatus;
@@ -88,7 +88,7 @@ public class EnricherConfiguration implements CamelConfiguration {
                 clock, settings.progressInterval(), settings.spillDirectory());
         registry.bind("fileJobs", fileJobs);
         registry.bind("idLists", new IdLists(settings.batchSize(), cache, settings.spillDirectory()));
-        RateLimitParking parking = new RateLimitParking(context, status, fileJobs);
+        RateLimitParking parking = new RateLimitParking(context, status);
         registry.bind("rateLimitParking", parking);
 
         registry.bind("httpEnrich", new HttpEnrich(new ApiKey(http.apiKey()), http.maxIds(),
@@ -145,7 +145,7 @@ public class EnricherConfiguration implements CamelConfiguration {
 
     /**
      * The splitter's threads. Each file keeps a window of {@code readAhead} batches submitted
-     * ({@link dev.artistenricher.outbox.FileJob#batches()}): one per API call in flight and one ready
+     * ({@link dev.artistenricher.inbox.FileJob#batches()}): one per API call in flight and one ready
      * behind each, so a call leaves the moment the previous one ends; the API semaphore still allows
      * only {@code concurrency} calls in flight. Camel runs more than the batches on this pool: the
      * splitter's own reading of the input and the completion step of each finished batch. With one

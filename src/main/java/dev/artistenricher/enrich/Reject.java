@@ -1,5 +1,7 @@
 package dev.artistenricher.enrich;
 
+import java.util.List;
+
 /**
  * A rejected input line, as written to {@code <base>.rejects.jsonl}.
  *
@@ -10,6 +12,8 @@ public record Reject(long line, String input, String reason, String detail) {
     public static final String INVALID_ID = "invalid_id";
     public static final String NOT_FOUND = "not_found";
     public static final String API_ERROR = "api_error";
+    /** Every reason a reject can have (SPEC.md). */
+    public static final List<String> REASONS = List.of(INVALID_ID, NOT_FOUND, API_ERROR);
 
     /** Echoes at most this much of a hostile line back. */
     private static final int MAX_INPUT_ECHO = 1000;

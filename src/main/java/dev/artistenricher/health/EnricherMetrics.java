@@ -1,5 +1,6 @@
 package dev.artistenricher.health;
 
+import dev.artistenricher.enrich.Reject;
 import dev.artistenricher.run.RunStatus;
 import dev.artistenricher.spotify.AccessTokenProvider;
 import dev.artistenricher.spotify.ApiStats;
@@ -37,7 +38,7 @@ public final class EnricherMetrics extends ServiceSupport {
         }
         FunctionCounter.builder("enricher.ids.in", run, RunStatus::idsIn).description("valid artist IDs read").register(registry);
         FunctionCounter.builder("enricher.artists.enriched", run, RunStatus::artists).register(registry);
-        for (String reason : RunStatus.REJECT_REASONS) {
+        for (String reason : Reject.REASONS) {
             FunctionCounter.builder("enricher.rejected", run, r -> r.rejects(reason)).tag("reason", reason).register(registry);
         }
         for (String status : ApiStats.TRACKED_STATUSES) {

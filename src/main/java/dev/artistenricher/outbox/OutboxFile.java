@@ -12,25 +12,25 @@ import java.nio.file.StandardCopyOption;
  * One output file written under a hidden temporary name in the outbox and renamed into place only
  * when complete, so a reader (or a restart after a kill) never sees a partial file under the final name.
  */
-final class OutboxFile {
+public final class OutboxFile {
 
     private final Path target;
     private final Path temp;
     private OutputStream out;
 
-    OutboxFile(Path target) {
+    public OutboxFile(Path target) {
         this.target = target;
         this.temp = target.resolveSibling("." + target.getFileName() + ".tmp");
     }
 
     /** Appends one line: the bytes as they are (UTF-8 JSON), then a newline. */
-    void writeLine(byte[] utf8) throws IOException {
+    public void writeLine(byte[] utf8) throws IOException {
         OutputStream stream = stream();
         stream.write(utf8);
         stream.write('\n');
     }
 
-    void writeLine(String text) throws IOException {
+    public void writeLine(String text) throws IOException {
         writeLine(text.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -42,18 +42,18 @@ final class OutboxFile {
         return out;
     }
 
-    boolean isOpen() {
+    public boolean isOpen() {
         return out != null;
     }
 
     /** Flushes, closes and renames into place (replacing an older file of the same name). */
-    void commit() throws IOException {
+    public void commit() throws IOException {
         stream().close();
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Closes and deletes the temporary file. */
-    void discard() {
+    public void discard() {
         try {
             if (out != null) {
                 out.close();
@@ -64,7 +64,7 @@ final class OutboxFile {
         }
     }
 
-    Path target() {
+    public Path target() {
         return target;
     }
 }

@@ -1,7 +1,5 @@
 package dev.artistenricher.run;
 
-import dev.artistenricher.outbox.FileJob;
-import dev.artistenricher.outbox.FileJobs;
 import dev.artistenricher.spotify.RateLimitParkedException;
 import java.time.Instant;
 import java.util.Date;
@@ -29,25 +27,25 @@ public final class RateLimitParking {
 
     private static final Logger LOG = LoggerFactory.getLogger(RateLimitParking.class);
     static final String ROUTE = "inbox";
+    /** The exchange property with the distinct IDs the parked work still has to fetch (set by whoever put it back). */
+    public static final String IDS_LEFT = "idsLeft";
     private static final String JOB_GROUP = "artist-enricher";
 
     private final CamelContext context;
     private final RunStatus status;
-    private final FileJobs files;
     private volatile Instant parkedUntil;
 
-    public RateLimitParking(CamelContext context, RunStatus status, FileJobs files) {
+    public RateLimitParking(CamelContext context, RunStatus status) {
         this.context = context;
         this.status = status;
-        this.files = files;
     }
 
     /** Called by the error handler of the inbox route with the exception that parked the file. */
-    public void park(@ExchangeProperty(FileJobs.JOB) FileJob job,
+    public void park(@ExchangeProperty(IDS_LEFT) Long idsLeft,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) throws SchedulerException {
         Instant until = untilOf(failure);
         long done = status.idsAnswered();
-        long left = job == null ? -1 : files.idsLeft(job);
+        long left = idsLeft == null ? -1 : idsLeft;
         String line = "Spotify rate limit: retry after " + until + " (" + done + " IDs done, "
                 + (left < 0 ? "unknown" : Long.toString(left)) + " left)";
         if (status.isOnce()) {

@@ -1,9 +1,7 @@
 package dev.artistenricher.run;
 
-import dev.artistenricher.enrich.BatchResult;
 import org.apache.camel.Exchange;
-import dev.artistenricher.enrich.Reject;
-import java.util.List;
+import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -23,8 +21,6 @@ public final class RunStatus {
     private final boolean once;
     private final Runnable finish;
     private final AtomicLong filesFailed = new AtomicLong();
-    /** The reasons a reject can have (SPEC.md). */
-    public static final List<String> REJECT_REASONS = List.of(Reject.INVALID_ID, Reject.NOT_FOUND, Reject.API_ERROR);
 
     private final AtomicLong idsIn = new AtomicLong();
     private final AtomicLong idsAnswered = new AtomicLong();
@@ -43,12 +39,12 @@ public final class RunStatus {
         this.finish = finish;
     }
 
-    /** Counts what one enriched batch brought: its IDs, the artists found and the rejects by reason. */
-    public void progress(BatchResult result, int ids) {
+    /** Counts what one enriched batch brought: its IDs, the artists found and the reason of each reject. */
+    public void progress(int ids, int artistsFound, Collection<String> rejectReasons) {
         idsIn.addAndGet(ids);
-        artists.addAndGet(result.artists().size());
-        for (Reject reject : result.rejects()) {
-            rejectsByReason.computeIfAbsent(reject.reason(), r -> new AtomicLong()).incrementAndGet();
+        artists.addAndGet(artistsFound);
+        for (String reason : rejectReasons) {
+            rejectsByReason.computeIfAbsent(reason, r -> new AtomicLong()).incrementAndGet();
         }
     }
 

@@ -1,11 +1,14 @@
-package dev.artistenricher.outbox;
+package dev.artistenricher.inbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.artistenricher.enrich.ArtistStore;
 import dev.artistenricher.enrich.BatchResult;
-import dev.artistenricher.inbox.IdBatcher;
-import dev.artistenricher.inbox.RecordReaders;
+import dev.artistenricher.enrich.Reject;
+import dev.artistenricher.outbox.OutboxFile;
+import dev.artistenricher.outbox.OutboxPaths;
+import dev.artistenricher.outbox.Summary;
+import dev.artistenricher.run.RateLimitParking;
 import dev.artistenricher.run.RunStatus;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -66,7 +69,7 @@ public final class FileJobs {
 
     public void write(@ExchangeProperty(JOB) FileJob job, BatchResult result) throws IOException {
         job.accept(result);
-        status.progress(result, result.ids());
+        status.progress(result.ids(), result.artists().size(), result.rejects().stream().map(Reject::reason).toList());
         job.logProgressEvery(progressInterval);
     }
 
@@ -101,16 +104,21 @@ public final class FileJobs {
         LOG.error("Cannot process {}: {}; moved to .error, reason in {}", name, reason, paths.error());
     }
 
-    /** Drops partial outputs of a file that is left in the inbox to be resumed later (a parked run). */
-    public void putBack(@ExchangeProperty(JOB) FileJob job) {
+    /**
+     * Drops partial outputs of a file that is left in the inbox to be resumed later (a parked run),
+     * and tells the parking (exchange property {@value RateLimitParking#IDS_LEFT}) how many of its
+     * distinct IDs a resumed run still has to fetch; nothing when no file was being enriched.
+     */
+    public void putBack(@ExchangeProperty(JOB) FileJob job, Exchange exchange) {
         if (job != null) {
             job.abandon();
+            exchange.setProperty(RateLimitParking.IDS_LEFT, idsLeft(job));
         }
     }
 
-    /** Distinct IDs of the job's input that are not in the store yet: what a resumed run still has to fetch. */
-    public long idsLeft(FileJob job) {
-        try (IdBatcher batcher = new IdBatcher(RecordReaders.open(job.input()), 50, cache::lookup, spillDirectory)) {
+    /** Distinct IDs of the job's input that are not in the store yet, or -1 when the input cannot be read again. */
+    private long idsLeft(FileJob job) {
+        try (IdBatcher batcher = new IdBatcher(RecordReaders.open(job.input()), batchSize, cache::lookup, spillDirectory)) {
             long left = 0;
             while (batcher.hasNext()) {
                 left += batcher.next().entries().stream().filter(e -> e.stored() == null).count();

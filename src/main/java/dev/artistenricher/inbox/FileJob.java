@@ -1,4 +1,4 @@
-package dev.artistenricher.outbox;
+package dev.artistenricher.inbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -6,7 +6,9 @@ import dev.artistenricher.enrich.BatchResult;
 import dev.artistenricher.enrich.IdBatch;
 import dev.artistenricher.enrich.Reject;
 import dev.artistenricher.enrich.RejectJson;
-import dev.artistenricher.inbox.IdBatcher;
+import dev.artistenricher.outbox.OutboxFile;
+import dev.artistenricher.outbox.OutboxPaths;
+import dev.artistenricher.outbox.Summary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
