@@ -87,7 +87,6 @@ public final class EnrichAction extends ServiceSupport implements CamelContextAw
     private Enrichments enrichments;
     private IdLists idLists;
     private ArtistStore artistStore;
-    private Duration giveUp;
     private HttpEndpoint tokenEndpoint;
     private ScheduledExecutorService renewal;
     private final ArtistsAnswer artistsAnswer = new ArtistsAnswer();
@@ -292,7 +291,7 @@ public final class EnrichAction extends ServiceSupport implements CamelContextAw
             throw new IllegalArgumentException("concurrency must be at least 1, not " + concurrency);
         }
         Duration inlineWait = Durations.parse("maxInlineWait", maxInlineWait);
-        giveUp = Durations.parse("giveUpAfter", giveUpAfter);
+        Duration giveUp = Durations.parse("giveUpAfter", giveUpAfter);
         Duration ttl = Durations.parse("cacheTtl", cacheTtl);
         Path storeFolder = Path.of(store);
 

@@ -53,28 +53,14 @@ public record EnrichAnswer(byte[] artists, String rejects, long unique, int enri
                 unique, enriched, rejects.size(), calls);
     }
 
-    /** The answer of {@code POST /enrich}: {@code {"artists": [...], "rejects": [...]}}. */
-    public byte[] asDocument() {
-        return document(artists, rejects);
-    }
-
     /**
-     * The same document from what {@code direct:artist-enricher} hands back (the body and the
-     * rejects header): both are JSON already, so they are put side by side, not parsed again.
+     * The answer of {@code POST /enrich}, {@code {"artists": [...], "rejects": [...]}}, from what
+     * {@code direct:artist-enricher} hands back (the body and the rejects header): both are JSON
+     * already, so they are put side by side, not parsed again.
      */
     public static byte[] document(String artists, String rejects) {
-        return document(artists == null ? new byte[] {'[', ']'} : artists.getBytes(StandardCharsets.UTF_8),
-                rejects == null ? "[]" : rejects);
-    }
-
-    private static byte[] document(byte[] artists, String rejects) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(artists.length + rejects.length() + 32);
-        out.writeBytes("{\"artists\":".getBytes(StandardCharsets.UTF_8));
-        out.writeBytes(artists);
-        out.writeBytes(",\"rejects\":".getBytes(StandardCharsets.UTF_8));
-        out.writeBytes(rejects.getBytes(StandardCharsets.UTF_8));
-        out.write('}');
-        return out.toByteArray();
+        return ("{\"artists\":" + (artists == null ? "[]" : artists) + ",\"rejects\":" + (rejects == null ? "[]" : rejects) + "}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** The body becomes the artists' JSON array; rejects and counts go to headers. */

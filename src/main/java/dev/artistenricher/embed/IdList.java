@@ -36,8 +36,15 @@ public final class IdList {
         results.put(result.seq(), result);
     }
 
-    /** Every batch's result in input order; call once all batches are done. */
+    /** Every batch's result in input order; call once all batches are done. The reader is closed. */
     EnrichAnswer answer() {
-        return EnrichAnswer.of(batcher.uniqueIds(), results.values());
+        long unique = batcher.uniqueIds();
+        try {
+            // a very large body may have spilled its distinct IDs to a mapped file (DistinctIds)
+            batcher.close();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return EnrichAnswer.of(unique, results.values());
     }
 }

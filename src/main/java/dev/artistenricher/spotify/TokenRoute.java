@@ -7,7 +7,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -25,17 +25,16 @@ public final class TokenRoute implements AccessTokenProvider.TokenEndpoint {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Function<ProducerTemplate, Exchange> send;
-    private final ProducerTemplate template;
+    /** One request, its answer (or failure) in the exchange. */
+    private final Supplier<Exchange> send;
     private final Clock clock;
 
     public TokenRoute(ProducerTemplate template, Clock clock) {
-        this(t -> t.request(ENDPOINT, exchange -> { }), template, clock);
+        this(() -> template.request(ENDPOINT, exchange -> { }), clock);
     }
 
-    private TokenRoute(Function<ProducerTemplate, Exchange> send, ProducerTemplate template, Clock clock) {
+    private TokenRoute(Supplier<Exchange> send, Clock clock) {
         this.send = send;
-        this.template = template;
         this.clock = clock;
     }
 
@@ -45,16 +44,16 @@ public final class TokenRoute implements AccessTokenProvider.TokenEndpoint {
      * its answer, a stream, is read once here.
      */
     public static TokenRoute viaEndpoint(ProducerTemplate template, Endpoint tokenEndpoint, Clock clock) {
-        return new TokenRoute(t -> t.request(tokenEndpoint, exchange -> {
+        return new TokenRoute(() -> template.request(tokenEndpoint, exchange -> {
             exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/x-www-form-urlencoded");
             exchange.getMessage().setBody("grant_type=client_credentials");
-        }), template, clock);
+        }), clock);
     }
 
     @Override
     public AccessToken requestToken() throws TokenRequestException {
         Instant sentAt = clock.instant();
-        Exchange answer = send.apply(template);
+        Exchange answer = send.get();
         Integer status = answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         if (answer.getException() == null && status != null && !(answer.getMessage().getBody() instanceof TokenAnswer)) {
             answer.getMessage().setBody(read(answer));
