@@ -36,6 +36,8 @@ final class Help {
               enricher.input-uri            queue mode: any Camel endpoint to read IDs from (jms:queue:..., kafka:...)
               enricher.output-uri           queue mode: where each enriched artist goes, one message each
               enricher.rejects-uri          queue mode: where each reject goes (unset: rejects are logged)
+              enricher.queue.batch-timeout  queue mode: a batch of messages leaves at batch-size IDs or after this, default 100ms
+              enricher.queue.api-error      queue mode: Spotify failing past give-up-after: redeliver or reject, default redeliver
               enricher.broker / enricher.broker-url   JMS: embedded Artemis (default) or tcp://host:61616
               enricher.kafka.brokers        Kafka: bootstrap servers (host:9092,...)
               enricher.http.enabled         POST /enrich and /openapi.json on camel.server.*, default false

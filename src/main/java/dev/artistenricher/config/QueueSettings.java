@@ -17,6 +17,7 @@ public record QueueSettings(
         String outputUri,
         String rejectsUri,
         boolean redeliverOnApiError,
+        Duration batchTimeout,
         Broker broker,
         String brokerUrl,
         String brokerUser,
@@ -50,6 +51,21 @@ public record QueueSettings(
 
     public static boolean isJms(String uri) {
         return uri != null && uri.startsWith("jms:");
+    }
+
+    /** The queue name of a {@code jms:queue:<name>} (or {@code jms:<name>}) URI; empty for a topic or another endpoint. */
+    public static Optional<String> jmsQueue(String uri) {
+        if (!isJms(uri)) {
+            return Optional.empty();
+        }
+        String path = uri.substring("jms:".length());
+        int query = path.indexOf('?');
+        path = query < 0 ? path : path.substring(0, query);
+        if (path.startsWith("topic:") || path.startsWith("temp-topic:") || path.startsWith("temp-queue:")) {
+            return Optional.empty();
+        }
+        path = path.startsWith("queue:") ? path.substring("queue:".length()) : path;
+        return path.isEmpty() ? Optional.empty() : Optional.of(path);
     }
 
     public static boolean isKafka(String uri) {
@@ -99,6 +115,7 @@ public record QueueSettings(
                 output,
                 rejects,
                 apiError.equals("redeliver"),
+                Durations.parse("enricher.queue.batch-timeout", lookup.apply("enricher.queue.batch-timeout").orElse("100ms")),
                 broker,
                 brokerUrl.orElse(null),
                 lookup.apply("enricher.broker.user").orElse(null),

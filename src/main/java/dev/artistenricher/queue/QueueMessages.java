@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Message;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
+import org.apache.camel.support.DefaultMessage;
 
 /**
  * The bean of the queue route ({@code routes/queue.camel.yaml}): reads what was consumed (one
@@ -35,15 +37,24 @@ public final class QueueMessages {
         this.spillDirectory = spillDirectory;
     }
 
-    /** The consumed body: one message, or (Kafka with {@code batching=true}) a list of record exchanges. */
+    /**
+     * The consumed body: one message, a batch of JMS message texts ({@link JmsBatches}), or (Kafka
+     * with {@code batching=true}) a list of record exchanges.
+     */
     public QueueInput read(Exchange exchange) {
         List<String> bodies = new ArrayList<>();
         List<String> sources = new ArrayList<>();
+        Object body = exchange.getMessage().getBody();
         for (Exchange record : records(exchange)) {
             bodies.add(record.getMessage().getBody(String.class));
             sources.add(sourceOf(record));
         }
-        if (bodies.isEmpty() && !(exchange.getMessage().getBody() instanceof List<?>)) {
+        if (body instanceof List<?> texts && (texts.isEmpty() || texts.get(0) instanceof String)) {
+            for (Object text : texts) {
+                bodies.add((String) text);
+                sources.add(null);
+            }
+        } else if (!(body instanceof List<?>)) {
             bodies.add(exchange.getMessage().getBody(String.class));
             sources.add(null);
         }
@@ -52,6 +63,23 @@ public final class QueueMessages {
 
     public List<QueueInput.ArtistMessage> artists(BatchResult result) {
         return QueueInput.artists(result);
+    }
+
+    /**
+     * The artists of a result as one list of messages, each with its artist ID in the {@code artistId}
+     * header and the Kafka key: camel-kafka sends a list body as one record per element, all at once,
+     * and the step ends when the broker has acknowledged every one of them.
+     */
+    public List<Message> artistRecords(BatchResult result, Exchange exchange) {
+        List<Message> out = new ArrayList<>(result.artists().size());
+        for (QueueInput.ArtistMessage artist : QueueInput.artists(result)) {
+            Message m = new DefaultMessage(exchange.getContext());
+            m.setHeader("artistId", artist.id());
+            m.setHeader(KafkaConstants.KEY, artist.id());
+            m.setBody(artist.json());
+            out.add(m);
+        }
+        return out;
     }
 
     public List<QueueInput.RejectMessage> rejects(@ExchangeProperty(INPUT) QueueInput input, BatchResult result) {

@@ -31,7 +31,7 @@ public final class QueueWiring {
         registry.bind("queueSettings", queue);
         registry.bind("queueMessages", new QueueMessages(settings.batchSize(), cache, queue.redeliverOnApiError(),
                 settings.spillDirectory()));
-        registry.bind("queueRoute", new QueueRoute(queue));
+        registry.bind("queueRoutes", new QueueRoutes(queue, settings.concurrency()));
         if (queue.broker() != QueueSettings.Broker.NONE) {
             ConnectionFactory connections;
             if (queue.broker() == QueueSettings.Broker.EMBEDDED) {
@@ -50,6 +50,12 @@ public final class QueueWiring {
             // a JMSReplyTo from outside must not make us send anything anywhere
             jms.setDisableReplyTo(true);
             registry.bind("jms", jms);
+            String input = queue.inputUri().orElseThrow();
+            if (QueueSettings.jmsQueue(input).isPresent()) {
+                // the same connection factory as the component's: the routes' sends find the batch's session
+                addService(context, new JmsBatches(connections, QueueSettings.jmsQueue(input).get(), queue.deadLetterQueue(),
+                        settings.batchSize(), queue.batchTimeout(), IDLE_RECEIVE), "jmsBatches");
+            }
         }
         if (queue.kafkaBrokers() != null) {
             KafkaConfiguration kafkaConfig = new KafkaConfiguration();
@@ -62,6 +68,14 @@ public final class QueueWiring {
             kafka.setConfiguration(kafkaConfig);
             registry.bind("kafka", kafka);
         }
+    }
+
+    /** How long a JMS worker waits for a first message before its route's next turn (bounds a graceful stop). */
+    private static final java.time.Duration IDLE_RECEIVE = java.time.Duration.ofMillis(500);
+
+    private static void addService(CamelContext context, org.apache.camel.Service service, String name) {
+        context.getRegistry().bind(name, service);
+        addService(context, service);
     }
 
     private static void addService(CamelContext context, org.apache.camel.Service service) {

@@ -3,9 +3,13 @@ package dev.artistenricher.run;
 import dev.artistenricher.spotify.RateLimitParkedException;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Route;
 import org.apache.camel.component.quartz.QuartzComponent;
 import org.quartz.Job;
 import org.quartz.JobBuilder;
@@ -20,13 +24,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Parks the work when Spotify announces a wait longer than {@code enricher.max-inline-wait}: no
  * thread sleeps through it and no request is held. With {@code --once} the run ends (exit 75);
- * as a daemon the inbox route is suspended and a one-shot Quartz trigger at the announced time
- * resumes it. The interrupted file stays in the inbox and resumes from the artist store.
+ * as a daemon the route that met the limit is suspended (with the routes of its group: every queue
+ * worker) and a one-shot Quartz trigger at the announced time resumes them. The interrupted work
+ * stays where it came from (the file in the inbox, the messages in the broker) and resumes from the
+ * artist store.
  */
 public final class RateLimitParking {
 
     private static final Logger LOG = LoggerFactory.getLogger(RateLimitParking.class);
-    static final String ROUTE = "inbox";
     /** The exchange property with the distinct IDs the parked work still has to fetch (set by whoever put it back). */
     public static final String IDS_LEFT = "idsLeft";
     private static final String JOB_GROUP = "artist-enricher";
@@ -34,15 +39,16 @@ public final class RateLimitParking {
     private final CamelContext context;
     private final RunStatus status;
     private volatile Instant parkedUntil;
+    private final Set<String> suspended = ConcurrentHashMap.newKeySet();
 
     public RateLimitParking(CamelContext context, RunStatus status) {
         this.context = context;
         this.status = status;
     }
 
-    /** Called by the error handler of the inbox route with the exception that parked the file. */
+    /** Called by the error handler with the exception that parked the work of the exchange's route. */
     public void park(@ExchangeProperty(IDS_LEFT) Long idsLeft,
-            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure) throws SchedulerException {
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Exception failure, Exchange exchange) throws SchedulerException {
         Instant until = untilOf(failure);
         long done = status.idsAnswered();
         long left = idsLeft == null ? -1 : idsLeft;
@@ -59,8 +65,10 @@ public final class RateLimitParking {
             parkedUntil = until;
         }
         LOG.warn("{}; API calls suspended, resuming by a Quartz trigger at {}", line, until);
-        // the route cannot suspend itself from inside one of its own exchanges: do it beside it
-        new Thread(this::suspendInbox, "park-inbox").start();
+        List<String> routes = routesOf(exchange.getFromRouteId());
+        suspended.addAll(routes);
+        // a route cannot suspend itself from inside one of its own exchanges: do it beside it
+        new Thread(() -> suspend(routes), "park-routes").start();
         scheduleResume(until);
     }
 
@@ -72,18 +80,35 @@ public final class RateLimitParking {
     void resume() {
         LOG.info("Spotify rate-limit wait is over; resuming API calls");
         parkedUntil = null;
-        try {
-            context.getRouteController().resumeRoute(ROUTE);
-        } catch (Exception e) {
-            LOG.error("Cannot resume the inbox route: {}", e.getMessage());
+        for (String route : List.copyOf(suspended)) {
+            try {
+                context.getRouteController().resumeRoute(route);
+                suspended.remove(route);
+            } catch (Exception e) {
+                LOG.error("Cannot resume the route {}: {}", route, e.getMessage());
+            }
         }
     }
 
-    private void suspendInbox() {
-        try {
-            context.getRouteController().suspendRoute(ROUTE);
-        } catch (Exception e) {
-            LOG.error("Cannot suspend the inbox route: {}", e.getMessage());
+    /** The route, and every route of its group (the queue workers share the group "queue"). */
+    private List<String> routesOf(String routeId) {
+        Route route = routeId == null ? null : context.getRoute(routeId);
+        if (route == null) {
+            return List.of();
+        }
+        if (route.getGroup() == null) {
+            return List.of(routeId);
+        }
+        return context.getRoutes().stream().filter(r -> route.getGroup().equals(r.getGroup())).map(Route::getRouteId).toList();
+    }
+
+    private void suspend(List<String> routes) {
+        for (String route : routes) {
+            try {
+                context.getRouteController().suspendRoute(route);
+            } catch (Exception e) {
+                LOG.error("Cannot suspend the route {}: {}", route, e.getMessage());
+            }
         }
     }
 

@@ -144,7 +144,8 @@ class JmsQueueTest {
                 "{\"line\":2,\"input\":\"not-an-id\",\"reason\":\"invalid_id\",\"detail\":\"not a Spotify artist ID, URI or URL\"}",
                 "{\"line\":5,\"input\":\"" + UNKNOWN + "\",\"reason\":\"not_found\",\"detail\":\"Spotify has no artist with this ID\"}",
                 "{\"line\":2,\"input\":\"bad\",\"reason\":\"invalid_id\",\"detail\":\"an ID has 22 characters, this has 3\"}");
-        assertThat(emulator.stats().batchCalls()).isEqualTo(2);
+        // the two messages share calls: one when the second arrived within the batch timeout of the first
+        assertThat(emulator.stats().batchCalls()).isBetween(1L, 2L);
     }
 
     @Test

@@ -84,7 +84,8 @@ class KafkaQueueTest {
         }
 
         Map<String, String> settings = new HashMap<>();
-        settings.put("enricher.input-uri", "kafka:artist-ids?sessionTimeoutMs=3000&heartbeatIntervalMs=500&pollTimeoutMs=200");
+        // one consumer per instance, so that the group has one member each
+        settings.put("enricher.input-uri", "kafka:artist-ids?sessionTimeoutMs=3000&heartbeatIntervalMs=500&consumersCount=1");
         settings.put("enricher.output-uri", "kafka:artists-enriched");
         settings.put("enricher.rejects-uri", "kafka:artist-rejects");
         settings.put("enricher.kafka.brokers", kafka.bootstrapServers());
