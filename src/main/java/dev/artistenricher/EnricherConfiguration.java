@@ -16,6 +16,7 @@ import dev.artistenricher.http.InFlightLimit;
 import dev.artistenricher.queue.QueueWiring;
 import dev.artistenricher.run.RateLimitParking;
 import dev.artistenricher.run.RunStatus;
+import dev.artistenricher.run.ScheduleStats;
 import dev.artistenricher.spotify.AccessTokenProvider;
 import dev.artistenricher.spotify.ApiStats;
 import dev.artistenricher.spotify.ArtistsAnswer;
@@ -108,7 +109,10 @@ public class EnricherConfiguration implements CamelConfiguration {
             health.register(new ReadinessCheck("inbox", () -> Files.isDirectory(settings.inbox()) && Files.isReadable(settings.inbox())
                     ? Optional.empty() : Optional.of("inbox " + settings.inbox() + " is not a readable folder")));
         }
-        context.addService(new EnricherMetrics(context, stats, status, tokens));
+        // fed by the scheduled watch-list rounds; its meters exist from the start, zero until a round ends
+        ScheduleStats scheduleStats = new ScheduleStats();
+        registry.bind("scheduleStats", scheduleStats);
+        context.addService(new EnricherMetrics(context, stats, status, tokens, parking, scheduleStats));
         registry.bind("enrichmentPool", enrichmentPool(context, readAhead));
 
         QueueWiring.configure(context, QueueSettings.read(key -> context.getPropertiesComponent().resolveProperty(key)),

@@ -56,7 +56,12 @@ class OperationsTest extends EmulatorTest {
             assertThat(metrics).contains("enricher_artists_enriched_total 60.0")
                     .contains("enricher_rejected_total{reason=\"invalid_id\"} 1.0")
                     .contains("spotify_api_calls_total{status=\"200\"} 2.0")
-                    .contains("spotify_token_renewals_total 1.0");
+                    .contains("spotify_token_renewals_total 1.0")
+                    // the latency histogram: each call in a bucket, p50 / p99 computable by Prometheus
+                    .contains("spotify_api_latency_seconds_count 2")
+                    .contains("spotify_api_latency_seconds_bucket{le=\"+Inf\"} 2")
+                    .contains("spotify_api_latency_seconds_bucket{le=\"30.0\"} 2")
+                    .contains("spotify_api_latency_seconds_bucket{le=\"0.001\"} 0");
             assertThat(metrics).doesNotContain(SpotifyEmulator.DEMO_CLIENT_SECRET);
         } finally {
             assertThat(app.stopDaemon()).isZero();

@@ -74,7 +74,7 @@ class QuotaParkingTest extends EmulatorTest {
     }
 
     @Test
-    void theDaemonParksAndResumesByItselfWithNoRequestBeforeTheAnnouncedTime() throws IOException {
+    void theDaemonParksAndResumesByItselfWithNoRequestBeforeTheAnnouncedTime() throws Exception {
         emulator.controls().quota(150, Duration.ofSeconds(3)); // the refill after the wait covers the rest
         int port;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
@@ -83,16 +83,31 @@ class QuotaParkingTest extends EmulatorTest {
         app.with("camel.management.enabled", "true").with("camel.management.port", Integer.toString(port));
         java.net.http.HttpRequest health = java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create("http://127.0.0.1:" + port + "/observe/health?exposureLevel=full")).build();
+        java.net.http.HttpRequest metrics = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/observe/metrics")).build();
         app.startDaemon();
 
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> java.net.http.HttpClient.newHttpClient()
                 .send(health, java.net.http.HttpResponse.BodyHandlers.ofString()).body().contains("rate-limited until"));
+        // the dashboard's "parked until": the announced time while parked (Unix seconds), 0 once resumed
+        double parkedUntil = await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(
+                () -> parkedUntilGauge(java.net.http.HttpClient.newHttpClient()
+                        .send(metrics, java.net.http.HttpResponse.BodyHandlers.ofString()).body()), v -> v > 0);
+        assertThat(parkedUntil).isBetween(Instant.now().getEpochSecond() - 10.0, Instant.now().getEpochSecond() + 10.0);
         app.awaitFile(app.out("quota.summary.json"), Duration.ofSeconds(30));
+        assertThat(parkedUntilGauge(java.net.http.HttpClient.newHttpClient()
+                .send(metrics, java.net.http.HttpResponse.BodyHandlers.ofString()).body())).isZero();
         assertThat(app.stopDaemon()).isZero();
 
         assertThat(app.lines("quota.jsonl")).containsExactlyElementsOf(expectedOutput());
         assertThat(emulator.stats().idsServed()).isEqualTo(250);
         assertThat(emulator.stats().callsWithStatus(429)).isEqualTo(1);
         assertThat(emulator.stats().callsDuringRetryAfter()).isZero();
+    }
+
+    private static double parkedUntilGauge(String scrape) {
+        Matcher m = Pattern.compile("^enricher_parked_until_seconds (\\S+)$", Pattern.MULTILINE).matcher(scrape);
+        assertThat(m.find()).as("enricher_parked_until_seconds in the scrape").isTrue();
+        return Double.parseDouble(m.group(1));
     }
 }

@@ -3,8 +3,13 @@ package dev.artistenricher.spotify;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongConsumer;
 
-/** Counters of the calls made to the Web API, for logs, summaries and metrics. */
+/**
+ * Counters of the calls made to the Web API, for logs, summaries and metrics. Each call's latency
+ * goes to an observer (the metrics' histogram when metrics are on): this package, which the
+ * Kamelet carries too, needs no metrics library.
+ */
 public final class ApiStats {
 
     /** The statuses metrics are reported for; anything else counts as "other". */
@@ -12,14 +17,19 @@ public final class ApiStats {
             java.util.List.of("200", "304", "400", "401", "403", "404", "429", "500", "502", "503", "io_error", "timeout", "other");
 
     private final LongAdder calls = new LongAdder();
-    private final LongAdder latencyNanos = new LongAdder();
     private final LongAdder rateLimited = new LongAdder();
     private final LongAdder retryWaitMillis = new LongAdder();
     private final Map<String, LongAdder> byStatus = new ConcurrentHashMap<>();
+    private volatile LongConsumer latencyObserver = nanos -> { };
+
+    /** Hands each call's latency, in nanoseconds, to {@code observer}; it runs on the calling thread, so it must take no lock. */
+    public void observeLatency(LongConsumer observer) {
+        latencyObserver = observer;
+    }
 
     void recordCall(String status, long nanos) {
         calls.increment();
-        latencyNanos.add(nanos);
+        latencyObserver.accept(nanos);
         String tracked = TRACKED_STATUSES.contains(status) ? status : "other";
         byStatus.computeIfAbsent(tracked, s -> new LongAdder()).increment();
     }
@@ -27,10 +37,6 @@ public final class ApiStats {
     public long callsWithStatus(String status) {
         LongAdder n = byStatus.get(status);
         return n == null ? 0 : n.sum();
-    }
-
-    public double latencyNanos() {
-        return latencyNanos.sum();
     }
 
     void recordRateLimited(long waitMillis) {
