@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.service.ServiceSupport;
 import org.apache.camel.support.SynchronizationAdapter;
@@ -48,6 +50,9 @@ public final class JmsBatches extends ServiceSupport {
     private static final Logger LOG = LoggerFactory.getLogger(JmsBatches.class);
 
     private final ConnectionFactory connections;
+    private final ConnectionFactory sendersKey;
+    /** One worker gathers at a time, so that a batch fills from the queue instead of N batches sharing it. */
+    private final ReentrantLock gathering = new ReentrantLock(true);
     private final String queue;
     private final String deadLetterQueue;
     private final int batchSize;
@@ -57,13 +62,17 @@ public final class JmsBatches extends ServiceSupport {
     private volatile Connection connection;
 
     /**
-     * @param connections the JMS component's connection factory (the same instance, or the sends of the
-     *                    route would not find the exposed session)
+     * @param connections where the sessions come from: a factory whose consumers buffer nothing
+     *                    (Artemis {@code consumerWindowSize=0}), so a message goes to the worker that is
+     *                    gathering, and a suspended worker holds none
+     * @param sendersKey  the JMS component's connection factory: the session is exposed under it (the
+     *                    same instance, or the route's sends would not find it)
      * @param idleWait    how long one receive waits for a first message before the route's next turn
      */
-    public JmsBatches(ConnectionFactory connections, String queue, String deadLetterQueue, int batchSize,
+    public JmsBatches(ConnectionFactory connections, ConnectionFactory sendersKey, String queue, String deadLetterQueue, int batchSize,
             Duration batchTimeout, Duration idleWait) {
         this.connections = connections;
+        this.sendersKey = sendersKey;
         this.queue = queue;
         this.deadLetterQueue = deadLetterQueue;
         this.batchSize = batchSize;
@@ -75,13 +84,37 @@ public final class JmsBatches extends ServiceSupport {
      * Receives the next batch for the exchange's route; body out: the message texts, in order
      * (empty when none came). The exchange's completion commits the batch, its failure rolls it back.
      */
-    public List<String> receive(Exchange exchange) throws JMSException {
-        Worker worker = worker(exchange.getFromRouteId());
+    public List<String> receive(Exchange exchange) throws JMSException, InterruptedException {
         List<String> bodies = new ArrayList<>();
+        if (!gathering.tryLock(idleWaitMillis, TimeUnit.MILLISECONDS)) {
+            return bodies; // another worker is gathering: this one's next turn
+        }
+        Worker worker;
         try {
-            Message first = worker.consumer.receive(idleWaitMillis);
+            worker = worker(exchange.getFromRouteId());
+            gather(worker, bodies);
+        } finally {
+            gathering.unlock();
+        }
+        if (bodies.isEmpty()) {
+            return bodies;
+        }
+        TransactionSynchronizationManager.unbindResourceIfPossible(sendersKey);
+        TransactionSynchronizationManager.bindResource(sendersKey, new JmsResourceHolder(worker.session));
+        exchange.getExchangeExtension().addOnCompletion(new Completion(worker, bodies));
+        return bodies;
+    }
+
+    /**
+     * Receives on a consumer opened for this batch only: a consumer left open after a receive timed out
+     * would keep a credit, and the broker would park the next message in it until that worker's next
+     * turn. Closed, it leaves nothing behind; what it received stays in the session's transaction.
+     */
+    private void gather(Worker worker, List<String> bodies) throws JMSException {
+        try (MessageConsumer consumer = worker.session.createConsumer(worker.session.createQueue(queue))) {
+            Message first = consumer.receive(idleWaitMillis);
             if (first == null) {
-                return bodies;
+                return;
             }
             long deadline = System.nanoTime() + batchTimeoutNanos;
             int ids = 0;
@@ -97,16 +130,14 @@ public final class JmsBatches extends ServiceSupport {
                     break;
                 }
                 long left = deadline - System.nanoTime();
-                m = left <= 0 ? worker.consumer.receiveNoWait() : worker.consumer.receive(Math.max(1, left / 1_000_000));
+                // past the deadline only what is there already (a short wait: with no client buffer a
+                // message on its way from the broker is not "there" for receiveNoWait)
+                m = consumer.receive(Math.max(1, left / 1_000_000));
             }
         } catch (JMSException | RuntimeException e) {
             worker.rollbackQuietly();
             throw e;
         }
-        TransactionSynchronizationManager.unbindResourceIfPossible(connections);
-        TransactionSynchronizationManager.bindResource(connections, new JmsResourceHolder(worker.session));
-        exchange.getExchangeExtension().addOnCompletion(new Completion(worker, bodies));
-        return bodies;
     }
 
     private Worker worker(String routeId) throws JMSException {
@@ -149,17 +180,15 @@ public final class JmsBatches extends ServiceSupport {
         dropConnection();
     }
 
-    /** A worker route's session, its consumer of the input queue and, when needed, its other producers. */
+    /** A worker route's session and, when needed, its producers to the dead-letter queue and back to the input. */
     private final class Worker {
         final Session session;
-        final MessageConsumer consumer;
         private MessageProducer deadLetters;
         private MessageProducer input;
         volatile boolean broken;
 
         Worker(Session session) throws JMSException {
             this.session = session;
-            this.consumer = session.createConsumer(session.createQueue(queue));
         }
 
         MessageProducer deadLetters() throws JMSException {
@@ -175,6 +204,15 @@ public final class JmsBatches extends ServiceSupport {
             }
             for (String body : bodies) {
                 input.send(session.createTextMessage(body));
+            }
+        }
+
+        void close() {
+            broken = true;
+            try {
+                session.close();
+            } catch (JMSException e) {
+                LOG.debug("closing a JMS session: {}", e.getMessage());
             }
         }
 
@@ -200,7 +238,7 @@ public final class JmsBatches extends ServiceSupport {
 
         @Override
         public void onComplete(Exchange exchange) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(connections);
+            TransactionSynchronizationManager.unbindResourceIfPossible(sendersKey);
             try {
                 worker.session.commit();
             } catch (JMSException e) {
@@ -211,7 +249,7 @@ public final class JmsBatches extends ServiceSupport {
 
         @Override
         public void onFailure(Exchange exchange) {
-            TransactionSynchronizationManager.unbindResourceIfPossible(connections);
+            TransactionSynchronizationManager.unbindResourceIfPossible(sendersKey);
             if (parked(exchange.getException())) {
                 try {
                     worker.putBack(bodies);
@@ -220,8 +258,19 @@ public final class JmsBatches extends ServiceSupport {
                 } catch (JMSException e) {
                     LOG.warn("Cannot put the parked batch back as new messages ({}): rolling it back", e.getMessage());
                 }
+            } else {
+                LOG.warn("A batch of {} messages was rolled back for the broker to deliver again: {}", bodies.size(),
+                        reason(exchange.getException()));
             }
             worker.rollbackQuietly();
+        }
+
+        private String reason(Throwable failure) {
+            Throwable cause = failure;
+            while (cause.getCause() != null && cause.getMessage() != null && cause.getMessage().startsWith("Multicast processing failed")) {
+                cause = cause.getCause();
+            }
+            return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         }
 
         private boolean parked(Throwable failure) {

@@ -3,7 +3,6 @@ package dev.artistenricher.queue;
 import dev.artistenricher.config.EnricherSettings;
 import dev.artistenricher.config.QueueSettings;
 import dev.artistenricher.enrich.ArtistStore;
-import jakarta.jms.ConnectionFactory;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
@@ -31,17 +30,24 @@ public final class QueueWiring {
         registry.bind("queueSettings", queue);
         registry.bind("queueMessages", new QueueMessages(settings.batchSize(), cache, queue.redeliverOnApiError(),
                 settings.spillDirectory()));
+        registry.bind("quietBatchFailures", new QuietBatchFailures());
         registry.bind("queueRoutes", new QueueRoutes(queue, settings.concurrency()));
         if (queue.broker() != QueueSettings.Broker.NONE) {
-            ConnectionFactory connections;
+            ActiveMQConnectionFactory connections;
+            // the batch receiver's own: its consumers buffer nothing (see JmsBatches)
+            ActiveMQConnectionFactory receiving;
             if (queue.broker() == QueueSettings.Broker.EMBEDDED) {
                 // started before the routes and stopped after them, by Camel
                 addService(context, new ArtemisBroker(queue.brokerDataDir(), queue.brokerBind(),
                         queue.maxDeliveryAttempts(), queue.redeliveryDelay(), queue.deadLetterQueue()));
                 connections = new ActiveMQConnectionFactory(ArtemisBroker.IN_VM_URL);
+                receiving = new ActiveMQConnectionFactory(ArtemisBroker.IN_VM_URL);
             } else {
                 connections = new ActiveMQConnectionFactory(queue.brokerUrl(), queue.brokerUser(), queue.brokerPassword());
+                receiving = new ActiveMQConnectionFactory(queue.brokerUrl(), queue.brokerUser(), queue.brokerPassword());
             }
+
+            receiving.setConsumerWindowSize(0);
             JmsComponent jms = JmsComponent.jmsComponent(connections);
             // a message is acknowledged only when the route completes: the sends of the route join the
             // consumer's local transaction, a failure rolls back the receive and the sends together
@@ -52,8 +58,8 @@ public final class QueueWiring {
             registry.bind("jms", jms);
             String input = queue.inputUri().orElseThrow();
             if (QueueSettings.jmsQueue(input).isPresent()) {
-                // the same connection factory as the component's: the routes' sends find the batch's session
-                addService(context, new JmsBatches(connections, QueueSettings.jmsQueue(input).get(), queue.deadLetterQueue(),
+                // exposed under the component's connection factory: the routes' sends find the batch's session
+                addService(context, new JmsBatches(receiving, connections, QueueSettings.jmsQueue(input).get(), queue.deadLetterQueue(),
                         settings.batchSize(), queue.batchTimeout(), IDLE_RECEIVE), "jmsBatches");
             }
         }

@@ -135,12 +135,12 @@ class JmsQueueTest {
         send(a + "\nnot-an-id\r\n\nspotify:artist:" + b + "\n" + UNKNOWN + "\n" + a + "\n", Map.of());
         send("[\"https://open.spotify.com/artist/" + c + "?si=x\", \"bad\"]", Map.of());
 
-        List<TextMessage> artists = receive("artists-enriched", 3);
-        assertThat(bodies(artists)).containsExactly(artist(a), artist(b), artist(c));
-        assertThat(artists.get(0).getStringProperty("artistId")).isEqualTo(a);
-        assertThat(artists.get(2).getStringProperty("artistId")).isEqualTo(c);
+        // in order within a message; two messages may be two batches, enriched side by side
+        List<String> artists = bodies(receive("artists-enriched", 3));
+        assertThat(artists).containsExactlyInAnyOrder(artist(a), artist(b), artist(c));
+        assertThat(artists.indexOf(artist(a))).isLessThan(artists.indexOf(artist(b)));
 
-        assertThat(bodies(receive("artist-rejects", 3))).containsExactly(
+        assertThat(bodies(receive("artist-rejects", 3))).containsExactlyInAnyOrder(
                 "{\"line\":2,\"input\":\"not-an-id\",\"reason\":\"invalid_id\",\"detail\":\"not a Spotify artist ID, URI or URL\"}",
                 "{\"line\":5,\"input\":\"" + UNKNOWN + "\",\"reason\":\"not_found\",\"detail\":\"Spotify has no artist with this ID\"}",
                 "{\"line\":2,\"input\":\"bad\",\"reason\":\"invalid_id\",\"detail\":\"an ID has 22 characters, this has 3\"}");
