@@ -4,20 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.artistenricher.sandbox.SpotifyEmulator;
-import dev.artistenricher.support.EnricherHarness;
 import jakarta.jms.Message;
-import jakarta.jms.TextMessage;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -38,76 +35,32 @@ class JmsParkingTest {
 
     @TempDir
     static Path dir;
+    private static JmsApp queue;
     private static SpotifyEmulator emulator;
-    private static EnricherHarness app;
     private static JmsClient jms;
-    private static int managementPort;
     private static final Random RANDOM = new Random(7);
 
     @BeforeAll
     static void start() throws Exception {
-        emulator = SpotifyEmulator.start(0);
-        emulator.controls().syntheticCatalog(true);
-        int port = freePort();
-        managementPort = freePort();
-        app = new EnricherHarness(emulator, dir)
-                .with("enricher.input-uri", "jms:queue:artist-ids")
-                .with("enricher.output-uri", "jms:queue:artists-enriched")
-                .with("enricher.rejects-uri", "jms:queue:artist-rejects")
-                .with("enricher.broker.data-dir", dir.resolve("broker").toString())
-                .with("enricher.broker.bind", "tcp://127.0.0.1:" + port)
-                .with("enricher.queue.batch-timeout", BATCH_TIMEOUT.toMillis() + "ms")
-                .with("enricher.max-inline-wait", "1s")
-                .with("camel.management.enabled", "true")
-                .with("camel.management.port", Integer.toString(managementPort));
-        app.startDaemon();
-        jms = JmsClient.connect(port);
+        queue = JmsApp.start(dir, Map.of("enricher.queue.batch-timeout", BATCH_TIMEOUT.toMillis() + "ms", "enricher.max-inline-wait", "1s"));
+        emulator = queue.emulator;
+        jms = queue.jms;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        if (jms != null) {
-            jms.close();
+        if (queue != null) {
+            queue.close();
         }
-        if (app != null) {
-            assertThat(app.stopDaemon()).isZero();
-        }
-        emulator.close();
     }
 
     @BeforeEach
     void reset() {
-        emulator.controls().reset();
-        emulator.controls().syntheticCatalog(true);
-        emulator.stats().reset();
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        queue.reset();
     }
 
     private static List<String> distinctIds(int n) {
-        Set<String> ids = new HashSet<>();
-        List<String> out = new ArrayList<>();
-        while (out.size() < n) {
-            String id = InProcessKafka.randomId(RANDOM);
-            if (ids.add(id)) {
-                out.add(id);
-            }
-        }
-        return out;
-    }
-
-    private static Set<String> artistIds(List<Message> messages) throws Exception {
-        Set<String> out = new HashSet<>();
-        for (Message m : messages) {
-            String id = m.getStringProperty("artistId");
-            assertThat(((TextMessage) m).getText()).contains("\"id\":\"" + id + "\"");
-            out.add(id);
-        }
-        return out;
+        return JmsApp.distinctIds(n, RANDOM);
     }
 
     @Test
@@ -116,7 +69,7 @@ class JmsParkingTest {
         emulator.controls().quota(100, Duration.ofSeconds(3));
         List<String> ids = distinctIds(200);
         HttpRequest health = HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + managementPort + "/observe/health?exposureLevel=full")).build();
+                URI.create("http://127.0.0.1:" + queue.managementPort + "/observe/health?exposureLevel=full")).build();
         jms.sendAll("artist-ids", ids);
 
         await().atMost(Duration.ofSeconds(20)).ignoreExceptions().until(() -> HttpClient.newHttpClient()
