@@ -3,6 +3,7 @@
 #
 #   bench/run.sh [--quick] [--reps N] [--rows 1,2,3,4,5,7] [--out FILE]
 #   bench/run.sh embed [--ids 1000] [--latency-ms 50] [--concurrency 4] [--reps 5]
+#   bench/run.sh queue [jms|kafka] [--ids 20000]
 #
 # The second form times the Kamelet in a plain Camel context instead (bench.EmbedBench): one
 # exchange of --ids distinct IDs per repetition, each on a fresh store.
@@ -29,6 +30,22 @@ rm -rf bench/target/classes
 mkdir -p bench/target/classes
 javac -nowarn -d bench/target/classes \
   -cp "$jar:target/lib/*:bench/target/peer-lib/*" bench/src/bench/*.java
+
+if [[ ${1:-} == queue ]]; then
+  # queue mode against real brokers (embedded Artemis, in-process KRaft Kafka from Kafka's test kit,
+  # which is why it runs from the test classpath): dev.artistenricher.queue.QueueBenchmark
+  shift
+  only=""; ids=20000
+  while [[ $# -gt 0 ]]; do
+    case $1 in
+      jms|kafka) only=$1 ;;
+      --ids) ids=$2; shift ;;
+    esac
+    shift
+  done
+  exec mvn -B -q test -Dtest=QueueBenchmark -Dbench=queue -Dbench.only="$only" -Dbench.ids="$ids" \
+    -Dsurefire.failIfNoSpecifiedTests=false -Dbench.out="$PWD/bench/results/queue-latest.json"
+fi
 
 if [[ ${1:-} == embed ]]; then
   shift

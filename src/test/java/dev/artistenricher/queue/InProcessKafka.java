@@ -92,6 +92,17 @@ final class InProcessKafka implements AutoCloseable {
         }
     }
 
+    /** Waits until the group has that many members and every one of the topic's partitions is assigned. */
+    void awaitAssigned(String group, int members, int partitions) throws Exception {
+        try (Admin admin = admin()) {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                ConsumerGroupDescription description = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+                return description.members().size() == members
+                        && description.members().stream().mapToInt(m -> m.assignment().topicPartitions().size()).sum() == partitions;
+            });
+        }
+    }
+
     /** Sends the records round-robin over the topic's 4 partitions. */
     void produce(String topic, List<String> records) {
         Properties p = new Properties();
