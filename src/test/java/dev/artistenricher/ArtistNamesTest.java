@@ -294,6 +294,39 @@ class ArtistNamesTest extends EmulatorTest {
     }
 
     @Test
+    void aSearchThatKeepsFailingEndsAsAnApiErrorAndAnIdOfTheSameFileIsStillEnriched() throws IOException {
+        app.with("enricher.retry.give-up-after", "400ms");
+        String other = catalogIds().get(11);
+        app.drop("down.txt", List.of("name:Radiohead", other));
+        emulator.controls().failNext(1_000_000, 503);
+
+        assertThat(app.runOnce()).isZero();
+
+        List<JsonNode> rejects = json("down.rejects.jsonl");
+        assertThat(rejects).extracting(r -> r.path("line").asInt(), r -> r.path("reason").asText())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "api_error"), org.assertj.core.groups.Tuple.tuple(2, "api_error"));
+        assertThat(rejects.get(0).path("detail").asText()).contains("503");
+        assertThat(emulator.stats().searchCalls()).isGreaterThan(1); // retried with back-off first
+        assertThat(app.lines("down.matches.jsonl")).isEmpty();
+    }
+
+    @Test
+    void aRefusedTokenIsRenewedAndTheSearchSentAgain() throws IOException {
+        app.drop("first.txt", List.of(catalogIds().get(12)));
+        app.startDaemon();
+        app.awaitFile(app.out("first.summary.json"), java.time.Duration.ofSeconds(30));
+        emulator.controls().revokeTokens();
+        app.drop("names.txt", List.of("name:Radiohead"));
+        app.awaitFile(app.out("names.summary.json"), java.time.Duration.ofSeconds(30));
+        assertThat(app.stopDaemon()).isZero();
+
+        assertThat(app.lines("names.jsonl")).containsExactly(artistLine(RADIOHEAD));
+        assertThat(emulator.stats().searchCalls()).isEqualTo(2);
+        assertThat(emulator.stats().callsWithStatus(401)).isEqualTo(1);
+        assertThat(emulator.stats().tokensIssued()).isEqualTo(2);
+    }
+
+    @Test
     void matchesAreWrittenUnderTheirFinalNameOnly() throws IOException {
         app.drop("atomic.txt", List.of("name:Radiohead"));
 

@@ -47,10 +47,12 @@ public final class FirstAppearances implements Closeable {
         return first;
     }
 
+    /** Lets go of the tables of IDs; call once every result was asked about. */
     @Override
     public void close() {
         if (written != null) {
             written.close();
         }
+        batcher.closeSeenBeforeFirstName();
     }
 }

@@ -129,11 +129,19 @@ public final class IdBatcher implements Iterator<IdBatch>, Closeable {
         return exhausted;
     }
 
-    /** Lets go of every table, those the writer uses too ({@link FirstAppearances}): call once all is written. */
+    /**
+     * Stops reading and lets go of the tables reading needs. The IDs read before the first name stay
+     * until {@link FirstAppearances#close()}: Camel's splitter closes a {@code Closeable} iterator as
+     * soon as it has walked it, before the last results are written.
+     */
     @Override
     public void close() throws IOException {
         exhausted = true;
         closeReading();
+    }
+
+    /** Lets go of the IDs read before the first name (the writer is done with them). */
+    void closeSeenBeforeFirstName() {
         if (seenBeforeFirstName != null) {
             seenBeforeFirstName.close();
         }
