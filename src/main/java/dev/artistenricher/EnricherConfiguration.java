@@ -23,6 +23,7 @@ import dev.artistenricher.spotify.ArtistsAnswer;
 import dev.artistenricher.spotify.BearerTokenAuthentication;
 import dev.artistenricher.spotify.ClientCredentialsAuthentication;
 import dev.artistenricher.spotify.RateLimitGate;
+import dev.artistenricher.spotify.SearchAnswer;
 import dev.artistenricher.spotify.SpotifyCalls;
 import dev.artistenricher.spotify.SpotifyHeaderFilter;
 import dev.artistenricher.spotify.TokenRoute;
@@ -78,8 +79,9 @@ public class EnricherConfiguration implements CamelConfiguration {
         registry.bind("apiStats", stats);
         registry.bind("artistStore", cache);
         registry.bind("spotifyCalls", calls);
-        registry.bind("enrichments", new Enrichments(settings.batchSize(), status));
+        registry.bind("enrichments", new Enrichments(settings.batchSize(), settings.searchLimit(), status));
         registry.bind("artistsAnswer", new ArtistsAnswer());
+        registry.bind("searchAnswer", new SearchAnswer());
         registry.bind("spotifyBearerToken", new BearerTokenAuthentication(tokens));
         registry.bind("spotifyClientCredentials", new ClientCredentialsAuthentication(settings.clientId(), settings.clientSecret()));
         registry.bind("spotifyHeaders", new SpotifyHeaderFilter());

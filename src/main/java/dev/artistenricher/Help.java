@@ -29,6 +29,7 @@ final class Help {
               enricher.store                persistent artist store, default data/store
               enricher.cache.ttl            how long a fetched artist is reused, default 24h
               enricher.cache.not-found-ttl  how long Spotify's "no such artist" is reused, default 24h
+              enricher.search.limit         results asked of each search for a name:<artist name>, 1..10, default 5
               camel.component.https.*       the HTTP client of every Spotify call (camel-http): pool, timeouts,
                                             proxy-host / proxy-port / non-proxy-hosts / proxy-auth-*, TLS via camel.ssl.*
                                             (camel.component.http.* for http URLs)

@@ -32,9 +32,12 @@ public record EnricherSettings(
         Duration cacheTtl,
         Duration notFoundTtl,
         int cacheMegabytes,
-        Duration progressInterval) {
+        Duration progressInterval,
+        int searchLimit) {
 
     public static final int MAX_BATCH_SIZE = 50;
+    /** Spotify's largest {@code limit} of {@code /v1/search} since February 2026 (it was 50). */
+    public static final int MAX_SEARCH_LIMIT = 10;
 
     /**
      * Where the set of distinct IDs of a very large input is memory-mapped ({@code tmp} in the
@@ -72,7 +75,8 @@ public record EnricherSettings(
                 r.duration("enricher.cache.ttl", "24h"),
                 r.duration("enricher.cache.not-found-ttl", "24h"),
                 r.intInRange("enricher.cache.max-size-mb", 16, 1, 1 << 16),
-                Duration.ofSeconds(r.intInRange("enricher.progress-interval", 5, 1, 3600)));
+                Duration.ofSeconds(r.intInRange("enricher.progress-interval", 5, 1, 3600)),
+                r.intInRange("enricher.search.limit", 5, 1, MAX_SEARCH_LIMIT));
     }
 
     private static String readSecretFile(String file) {

@@ -1,6 +1,7 @@
 package dev.artistenricher.embed;
 
 import dev.artistenricher.config.Durations;
+import dev.artistenricher.config.EnricherSettings;
 import dev.artistenricher.enrich.ArtistStore;
 import dev.artistenricher.enrich.BatchResult;
 import dev.artistenricher.enrich.Enrichment;
@@ -15,6 +16,7 @@ import dev.artistenricher.spotify.BearerTokenAuthentication;
 import dev.artistenricher.spotify.ClientCredentialsAuthentication;
 import dev.artistenricher.spotify.RateLimitGate;
 import dev.artistenricher.spotify.RateLimitParkedException;
+import dev.artistenricher.spotify.SearchAnswer;
 import dev.artistenricher.spotify.SpotifyCallFailedException;
 import dev.artistenricher.spotify.SpotifyCalls;
 import dev.artistenricher.spotify.SpotifyErrorMessage;
@@ -75,6 +77,7 @@ public final class EnrichAction extends ServiceSupport implements CamelContextAw
     private String tokenUrl = "https://accounts.spotify.com/api/token";
     private int batchSize = 50;
     private int concurrency = 4;
+    private int searchLimit = 5;
     private String store = "data/store";
     private String cacheTtl = "24h";
     private String maxInlineWait = "60s";
@@ -90,6 +93,7 @@ public final class EnrichAction extends ServiceSupport implements CamelContextAw
     private HttpEndpoint tokenEndpoint;
     private ScheduledExecutorService renewal;
     private final ArtistsAnswer artistsAnswer = new ArtistsAnswer();
+    private final SearchAnswer searchAnswer = new SearchAnswer();
 
     // --- the Kamelet's properties ---
 
@@ -111,6 +115,11 @@ public final class EnrichAction extends ServiceSupport implements CamelContextAw
 
     public void setConcurrency(int concurrency) {
         this.concurrency = concurrency;
+    }
+
+    /** Results asked of each search for an artist name, 1 to 10. */
+    public void setSearchLimit(int searchLimit) {
+        this.searchLimit = searchLimit;
     }
 
     public void setStore(String store) {
@@ -196,6 +205,14 @@ public final class EnrichAction extends ServiceSupport implements CamelContextAw
         List<byte[]> artists = artistsAnswer.artists(body, request);
         artistStore.putAnswer(request, artists);
         enrichments.answered(enrichment, artists);
+    }
+
+    /** 200 of a search: the artists found, stored, and the name settled (matched or rejected). */
+    public void searchAnswered(byte[] body, @ExchangeProperty(SpotifyCalls.REQUEST) SpotifyRequest request,
+            @ExchangeProperty(Enrichments.ENRICHMENT) Enrichment enrichment) throws SpotifyCallFailedException {
+        List<byte[]> artists = searchAnswer.artists(body);
+        artistStore.putSearchAnswer(request, artists);
+        enrichments.searchAnswered(enrichment, artists);
     }
 
     public void rateLimited(SpotifyErrorMessage error) throws RateLimitParkedException {
@@ -287,6 +304,9 @@ public final class EnrichAction extends ServiceSupport implements CamelContextAw
         if (batchSize < 1 || batchSize > 50) {
             throw new IllegalArgumentException("batchSize must be 1..50, not " + batchSize);
         }
+        if (searchLimit < 1 || searchLimit > EnricherSettings.MAX_SEARCH_LIMIT) {
+            throw new IllegalArgumentException("searchLimit must be 1.." + EnricherSettings.MAX_SEARCH_LIMIT + ", not " + searchLimit);
+        }
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1, not " + concurrency);
         }
@@ -300,7 +320,7 @@ public final class EnrichAction extends ServiceSupport implements CamelContextAw
         bearer = new BearerTokenAuthentication(tokens);
         RateLimitGate gate = new RateLimitGate(clock, inlineWait);
         calls = new SpotifyCalls(concurrency, gate, tokens, new ApiStats(), inlineWait, giveUp, clock);
-        enrichments = new Enrichments(batchSize, new RunStatus(false, () -> { }));
+        enrichments = new Enrichments(batchSize, searchLimit, new RunStatus(false, () -> { }));
         artistStore = SharedStores.open(storeFolder, ttl, clock);
         idLists = new IdLists(batchSize, artistStore, storeFolder.resolve("tmp"));
         renewal = camelContext.getExecutorServiceManager().newSingleThreadScheduledExecutor(this, "spotify-token-renewal");

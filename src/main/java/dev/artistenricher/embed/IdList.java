@@ -3,6 +3,7 @@ package dev.artistenricher.embed;
 import dev.artistenricher.enrich.BatchResult;
 import dev.artistenricher.enrich.IdBatch;
 import dev.artistenricher.enrich.StoredArtists;
+import dev.artistenricher.inbox.FirstAppearances;
 import dev.artistenricher.inbox.IdBatcher;
 import dev.artistenricher.inbox.MessageRecords;
 import java.nio.file.Path;
@@ -20,10 +21,12 @@ import java.util.concurrent.ConcurrentSkipListMap;
 public final class IdList {
 
     private final IdBatcher batcher;
+    private final FirstAppearances firstAppearances;
     private final Map<Long, BatchResult> results = new ConcurrentSkipListMap<>();
 
     IdList(String body, int batchSize, StoredArtists store, Path spillDirectory) {
         this.batcher = new IdBatcher(new MessageRecords(List.of(body)), batchSize, store, spillDirectory);
+        this.firstAppearances = batcher.firstAppearances();
     }
 
     /** The batches, read as the splitter asks for them. */
@@ -39,12 +42,14 @@ public final class IdList {
     /** Every batch's result in input order; call once all batches are done. The reader is closed. */
     EnrichAnswer answer() {
         long unique = batcher.uniqueIds();
+        EnrichAnswer answer = EnrichAnswer.of(unique, results.values(), firstAppearances::of);
         try {
             // a very large body may have spilled its distinct IDs to a mapped file (DistinctIds)
+            firstAppearances.close();
             batcher.close();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        return EnrichAnswer.of(unique, results.values());
+        return answer;
     }
 }

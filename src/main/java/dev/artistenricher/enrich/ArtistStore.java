@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import dev.artistenricher.spotify.ArtistIdParser;
+import dev.artistenricher.spotify.SearchAnswer;
 import dev.artistenricher.spotify.SpotifyCalls;
 import dev.artistenricher.spotify.SpotifyRequest;
 import org.apache.camel.ExchangeProperty;
@@ -40,7 +42,9 @@ import org.slf4j.LoggerFactory;
  * many files, a re-run or a resumed file costs no second call. Each value is the time it was
  * fetched (8 bytes) followed by the artist JSON as Spotify sent it; an entry is reused for
  * {@code enricher.cache.ttl}. An ID Spotify said it does not know is kept too, as the time alone
- * (no JSON), for {@code enricher.cache.not-found-ttl}: a re-run asks nothing twice.
+ * (no JSON), for {@code enricher.cache.not-found-ttl}: a re-run asks nothing twice. So is the answer
+ * of a search for an artist name (under {@code name:<normalized name>}, the artists found as a JSON
+ * array, for {@code enricher.cache.ttl}); each artist in it is stored under its ID as well.
  *
  * <p>Why RocksDB: IDs arrive in random order, and a B-tree store rewrites a page per insert (H2's
  * MVStore spent four fifths of the app's CPU doing so at zero latency). A log-structured store
@@ -60,6 +64,7 @@ public final class ArtistStore extends ServiceSupport implements StoredArtists {
     /** Where RocksDB's native library is unpacked, beside the store. */
     private static final String NATIVE_FOLDER = "native";
     private static final int STAMP_BYTES = Long.BYTES;
+    private static final String NAME_KEY_PREFIX = "name:";
     /** Past this size on disk the oldest files go first, TTL or not (about 35 million artists). */
     private static final long MAX_STORE_BYTES = 8L << 30;
 
@@ -222,21 +227,60 @@ public final class ArtistStore extends ServiceSupport implements StoredArtists {
         for (String id : ids) {
             keys.add(key(id));
         }
+        return freshValues(keys);
+    }
+
+    /**
+     * The stored search answer (a JSON array of artists) of each name key, {@code null} where absent
+     * or older than the TTL: one multi-get for all of them.
+     */
+    @Override
+    public List<byte[]> lookupNames(List<String> keys) {
+        List<byte[]> nameKeys = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            nameKeys.add(nameKey(key));
+        }
+        return freshValues(nameKeys);
+    }
+
+    /** Each key's value without its stamp: {@code null} where absent or expired, {@link #NOT_FOUND} for "unknown". */
+    private List<byte[]> freshValues(List<byte[]> keys) {
         List<byte[]> values;
         try {
             values = db.multiGetAsList(keys);
         } catch (RocksDBException e) {
             throw failure("read", e);
         }
-        List<byte[]> artists = new ArrayList<>(values.size());
+        List<byte[]> fresh = new ArrayList<>(values.size());
         for (byte[] value : values) {
             if (value == null || !isFresh(value)) {
-                artists.add(null);
+                fresh.add(null);
             } else {
-                artists.add(value.length == STAMP_BYTES ? NOT_FOUND : Arrays.copyOfRange(value, STAMP_BYTES, value.length));
+                fresh.add(value.length == STAMP_BYTES ? NOT_FOUND : Arrays.copyOfRange(value, STAMP_BYTES, value.length));
             }
         }
-        return artists;
+        return fresh;
+    }
+
+    /**
+     * A 200 of a search: its artists under the searched name's key, and each one under its ID (a
+     * search result is the whole artist object), in one write.
+     */
+    public void putSearchAnswer(@ExchangeProperty(SpotifyCalls.REQUEST) SpotifyRequest request, List<byte[]> artists) {
+        long now = clock.millis();
+        flushIfOld(now);
+        try (WriteBatch batch = new WriteBatch()) {
+            batch.put(nameKey(NameMatcher.normalize(request.searchName())), stamped(now, SearchAnswer.toArray(artists)));
+            for (byte[] artist : artists) {
+                String id = SearchAnswer.artistId(artist);
+                if (ArtistIdParser.isWellFormedId(id)) {
+                    batch.put(key(id), stamped(now, artist));
+                }
+            }
+            db.write(writeOptions, batch);
+        } catch (RocksDBException e) {
+            throw failure("write", e);
+        }
     }
 
     /**
@@ -311,6 +355,11 @@ public final class ArtistStore extends ServiceSupport implements StoredArtists {
         // well-formed IDs only: 22 characters of [0-9A-Za-z], for which Latin-1 is the same bytes as
         // ASCII and a plain copy (the ASCII encoder checks every character, measurably on this path)
         return id.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** A name's key: its prefix holds a ':', which no artist ID does, so the two never meet. */
+    private static byte[] nameKey(String normalizedName) {
+        return (NAME_KEY_PREFIX + normalizedName).getBytes(StandardCharsets.UTF_8);
     }
 
     private UncheckedIOException failure(String what, RocksDBException e) {

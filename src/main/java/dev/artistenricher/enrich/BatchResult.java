@@ -1,12 +1,32 @@
 package dev.artistenricher.enrich;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What became of one {@link IdBatch}: the artist JSON (UTF-8) of each found ID in input order, and every
- * reject of the slice ordered by line.
+ * What became of one {@link IdBatch}: the artists found, in input order (from IDs and from names),
+ * every reject of the slice ordered by line, and how each name that found its artist matched.
  *
- * @param ids the distinct IDs of the batch
+ * @param ids the distinct IDs and names of the batch
  */
-public record BatchResult(long seq, int ids, List<byte[]> artists, List<Reject> rejects, int apiCalls) {
+public record BatchResult(long seq, int ids, List<Found> found, List<Reject> rejects, List<NameMatch> matches,
+        int apiCalls) {
+
+    /**
+     * One artist for the output.
+     *
+     * @param json  the artist object as Spotify sent it (UTF-8)
+     * @param named whether a name found it (rather than its ID)
+     */
+    public record Found(long line, String id, byte[] json, boolean named) {
+    }
+
+    /** The artist JSON (UTF-8) of each artist found, in input order. */
+    public List<byte[]> artists() {
+        List<byte[]> artists = new ArrayList<>(found.size());
+        for (Found artist : found) {
+            artists.add(artist.json());
+        }
+        return artists;
+    }
 }

@@ -24,22 +24,27 @@ public final class Enrichments {
     private static final Logger LOG = LoggerFactory.getLogger(Enrichments.class);
 
     private final int batchSize;
+    private final int searchLimit;
     private final RunStatus status;
     private final AtomicBoolean singleCalls;
 
-    public Enrichments(int batchSize, RunStatus status) {
+    /**
+     * @param searchLimit results asked of each search for an artist name ({@code enricher.search.limit})
+     */
+    public Enrichments(int batchSize, int searchLimit, RunStatus status) {
         this.batchSize = batchSize;
+        this.searchLimit = searchLimit;
         this.status = status;
         this.singleCalls = new AtomicBoolean(batchSize == 1);
     }
 
     /**
-     * IDs found in the store are settled; the rest become requests of up to {@code enricher.batch-size}
-     * IDs. Sets the exchange properties {@value #ENRICHMENT} and {@value SpotifyCalls#REQUEST} (the
+     * IDs and names found in the store are settled; the rest become requests of up to
+     * {@code enricher.batch-size} IDs, and one search per name. Sets the exchange properties {@value #ENRICHMENT} and {@value SpotifyCalls#REQUEST} (the
      * first request, absent when there is none).
      */
     public void start(IdBatch batch, Exchange exchange) {
-        Enrichment enrichment = new Enrichment(batch, batchSize, singleCalls.get(), status::answered);
+        Enrichment enrichment = new Enrichment(batch, batchSize, singleCalls.get(), searchLimit, status::answered);
         exchange.setProperty(ENRICHMENT, enrichment);
         next(enrichment, exchange);
     }
@@ -65,12 +70,17 @@ public final class Enrichments {
         enrichment.answered(artists);
     }
 
+    /** 200 of a search: the artists found for the current request's name (matched, ambiguous_name or not_found). */
+    public void searchAnswered(@ExchangeProperty(ENRICHMENT) Enrichment enrichment, List<byte[]> artists) {
+        enrichment.searchAnswered(artists);
+    }
+
     /** 404 of {@code /artists/{id}}: not_found. */
     public void notFound(@ExchangeProperty(ENRICHMENT) Enrichment enrichment) {
         enrichment.notFound();
     }
 
-    /** 400: a lone ID is rejected as invalid_id, a batch is split in halves. */
+    /** 400: a lone ID or a name is rejected as invalid_id, a batch is split in halves. */
     public void badRequest(@ExchangeProperty(ENRICHMENT) Enrichment enrichment, SpotifyErrorMessage error) {
         enrichment.badRequest(error.toString());
     }

@@ -17,4 +17,13 @@ public interface StoredArtists {
      * answered that the ID is unknown, {@code null} where nothing fresh is stored.
      */
     List<byte[]> lookup(List<String> ids);
+
+    /**
+     * The stored search answer (a JSON array of artist objects) of each name key
+     * ({@link NameMatcher#normalize}), {@code null} where nothing fresh is stored. A store that keeps
+     * no names answers {@code null} for all: each name is then asked of Spotify.
+     */
+    default List<byte[]> lookupNames(List<String> keys) {
+        return java.util.Collections.nCopies(keys.size(), null);
+    }
 }

@@ -80,13 +80,15 @@ public final class HttpEnrich {
     }
 
     /**
-     * 200 {@code {"artists": [...], "rejects": [...]}}: the artists' JSON array as the enrichment
-     * built it (Spotify's bytes, never parsed again), the rejects from their header.
+     * 200 {@code {"artists": [...], "rejects": [...], "matches": [...]}}: the artists' JSON array as the
+     * enrichment built it (Spotify's bytes, never parsed again), the rejects and the names' matches
+     * from their headers.
      */
     public void answer(Exchange exchange) {
         Message message = exchange.getMessage();
         byte[] document = EnrichAnswer.document(message.getBody(String.class),
-                message.getHeader(EnrichAnswer.REJECTS_HEADER, String.class));
+                message.getHeader(EnrichAnswer.REJECTS_HEADER, String.class),
+                message.getHeader(EnrichAnswer.MATCHES_HEADER, String.class));
         respond(message, 200, document, -1);
     }
 

@@ -12,15 +12,19 @@ import java.util.Locale;
 
 /**
  * A CSV file with a header row. The ID column is the first one named {@code id}, {@code artist_id},
- * {@code spotify_id}, {@code uri} or {@code url} (any case), else the first column.
+ * {@code spotify_id}, {@code uri} or {@code url} (any case); without one, a column named
+ * {@code name}, {@code artist} or {@code artist_name} holds artist names; else the first column
+ * holds IDs.
  */
 final class CsvRecordReader implements RecordReader {
 
     private static final List<String> ID_COLUMNS = List.of("id", "artist_id", "spotify_id", "uri", "url");
+    private static final List<String> NAME_COLUMNS = List.of("name", "artist", "artist_name");
     private static final CsvMapper CSV = new CsvMapper();
 
     private final MappingIterator<String[]> rows;
     private int idColumn = -1;
+    private boolean namesColumn;
     private long records;
 
     CsvRecordReader(Reader reader) throws IOException {
@@ -38,7 +42,13 @@ final class CsvRecordReader implements RecordReader {
                     return null;
                 }
                 records++;
-                idColumn = idColumnOf(rows.nextValue());
+                String[] header = rows.nextValue();
+                idColumn = columnOf(header, ID_COLUMNS);
+                if (idColumn < 0) {
+                    idColumn = columnOf(header, NAME_COLUMNS);
+                    namesColumn = idColumn >= 0;
+                    idColumn = Math.max(0, idColumn);
+                }
             }
             if (!rows.hasNextValue()) {
                 return null;
@@ -51,21 +61,22 @@ final class CsvRecordReader implements RecordReader {
             if (idColumn >= row.length) {
                 return InputRecord.unreadable(line, String.join(",", row), "row has no column " + (idColumn + 1));
             }
-            return InputRecord.of(line, row[idColumn]);
+            return namesColumn ? InputRecord.name(line, row[idColumn]) : InputRecord.of(line, row[idColumn]);
         } catch (JsonProcessingException e) {
             throw new InputFileException("not valid CSV at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
         }
     }
 
-    private static int idColumnOf(String[] header) {
-        for (String name : ID_COLUMNS) {
+    /** The first column named one of {@code names} (in their order of preference), or -1. */
+    private static int columnOf(String[] header, List<String> names) {
+        for (String name : names) {
             for (int i = 0; i < header.length; i++) {
                 if (ArtistIdParser.strip(header[i]).toLowerCase(Locale.ROOT).equals(name)) {
                     return i;
                 }
             }
         }
-        return 0;
+        return -1;
     }
 
     @Override

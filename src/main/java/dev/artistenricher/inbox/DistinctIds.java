@@ -63,8 +63,8 @@ public final class DistinctIds implements Closeable {
      * @throws IllegalStateException after {@link #close()}
      */
     public boolean add(String id) {
-        long h = hash(id, 0x9E3779B97F4A7C15L);
-        long l = hash(id, 0xC2B2AE3D27D4EB4FL) | 1L; // never 0: a low half of 0 marks an empty slot
+        long h = high(id);
+        long l = low(id);
         // one read of the field: a close() from another thread (an abandoned file) cannot pull the
         // table out from under this add; the add after it fails cleanly instead
         FingerprintSlots table = slots;
@@ -79,6 +79,20 @@ public final class DistinctIds implements Closeable {
             return true;
         }
         return false;
+    }
+
+    /**
+     * Whether the ID was added before. Safe beside other readers; not beside an {@link #add} from
+     * another thread.
+     *
+     * @throws IllegalStateException after {@link #close()}
+     */
+    public boolean contains(String id) {
+        FingerprintSlots table = slots;
+        if (table == null) {
+            throw new IllegalStateException("the set of distinct IDs is closed");
+        }
+        return table.low(probe(table, high(id), low(id))) != 0;
     }
 
     /** The largest power-of-two number of 16-byte slots within {@code bytes}, between 2^16 and 2^26. */
@@ -103,17 +117,32 @@ public final class DistinctIds implements Closeable {
 
     /** Puts the fingerprint in its slot or the next free one; false when it is there already. */
     private static boolean place(FingerprintSlots table, long h, long l) {
-        int mask = table.capacity() - 1;
-        int slot = (int) (h ^ (h >>> 32)) & mask;
-        long found;
-        while ((found = table.low(slot)) != 0) {
-            if (found == l && table.high(slot) == h) {
-                return false;
-            }
-            slot = (slot + 1) & mask;
+        int slot = probe(table, h, l);
+        if (table.low(slot) != 0) {
+            return false;
         }
         table.put(slot, h, l);
         return true;
+    }
+
+    /** The slot holding the fingerprint, or else the free slot where it belongs (linear probing). */
+    private static int probe(FingerprintSlots table, long h, long l) {
+        int mask = table.capacity() - 1;
+        int slot = (int) (h ^ (h >>> 32)) & mask;
+        long found;
+        while ((found = table.low(slot)) != 0 && !(found == l && table.high(slot) == h)) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+
+    private static long high(String id) {
+        return hash(id, 0x9E3779B97F4A7C15L);
+    }
+
+    /** Never 0: a low half of 0 marks an empty slot. */
+    private static long low(String id) {
+        return hash(id, 0xC2B2AE3D27D4EB4FL) | 1L;
     }
 
     private FingerprintSlots grow(FingerprintSlots old) {

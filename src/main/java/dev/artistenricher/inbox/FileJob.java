@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.artistenricher.enrich.BatchResult;
 import dev.artistenricher.enrich.IdBatch;
+import dev.artistenricher.enrich.NameMatch;
 import dev.artistenricher.enrich.Reject;
 import dev.artistenricher.enrich.RejectJson;
 import dev.artistenricher.outbox.OutboxFile;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 
@@ -37,6 +39,8 @@ public final class FileJob {
     private final OutboxFile artists;
     private final OutboxFile rejects;
     private final OutboxFile summary;
+    private final OutboxFile matches;
+    private final FirstAppearances firstAppearances;
     private final Map<Long, BatchResult> waiting = new HashMap<>();
     /** Batches read but not yet written; bounds memory whatever the order results come back in. */
     private final Semaphore window;
@@ -63,6 +67,8 @@ public final class FileJob {
         this.artists = new OutboxFile(paths.artists());
         this.rejects = new OutboxFile(paths.rejects());
         this.summary = new OutboxFile(paths.summary());
+        this.matches = new OutboxFile(paths.matches());
+        this.firstAppearances = batcher.firstAppearances();
         this.window = new Semaphore(readAhead);
     }
 
@@ -134,13 +140,17 @@ public final class FileJob {
     }
 
     private void write(BatchResult result) throws IOException {
-        for (byte[] artist : result.artists()) {
-            artists.writeLine(artist);
+        List<BatchResult.Found> first = firstAppearances.of(result);
+        for (BatchResult.Found artist : first) {
+            artists.writeLine(artist.json());
         }
         for (Reject reject : result.rejects()) {
             rejects.writeLine(RejectJson.of(reject));
         }
-        enriched += result.artists().size();
+        for (NameMatch match : result.matches()) {
+            matches.writeLine(match.toJson());
+        }
+        enriched += first.size();
         rejected += result.rejects().size();
         apiCalls += result.apiCalls();
     }
@@ -171,14 +181,22 @@ public final class FileJob {
             throw new IllegalStateException("file " + source + " is not complete: " + nextSeq + " of "
                     + batcher.batches() + " batches written");
         }
-        Summary figures = new Summary(source, batcher.lines(), batcher.validIds(), batcher.uniqueIds(), enriched,
-                rejected, apiCalls, startedAt, clock.millis() - startedAt.toEpochMilli());
+        Summary figures = new Summary(source, batcher.lines(), batcher.validIds(), batcher.uniqueIds(), batcher.names(),
+                enriched, rejected, apiCalls, startedAt, clock.millis() - startedAt.toEpochMilli());
         artists.commit();
         if (rejects.isOpen()) {
             rejects.commit();
         } else {
             Files.deleteIfExists(paths.rejects()); // left from an earlier run of a file of this name
         }
+        // only for an input with names; empty when none of them was matched
+        if (batcher.names() > 0) {
+            matches.commit();
+        } else {
+            Files.deleteIfExists(paths.matches());
+        }
+        firstAppearances.close();
+        batcher.close();
         summary.writeLine(JSON.writeValueAsString(summaryJson(figures)));
         summary.commit();
         Files.deleteIfExists(paths.error());
@@ -191,6 +209,8 @@ public final class FileJob {
         artists.discard();
         rejects.discard();
         summary.discard();
+        matches.discard();
+        firstAppearances.close();
         try {
             batcher.close();
         } catch (IOException e) {
@@ -208,6 +228,9 @@ public final class FileJob {
         node.put("lines", s.lines());
         node.put("ids", s.ids());
         node.put("unique", s.unique());
+        if (s.names() > 0) {
+            node.put("names", s.names());
+        }
         node.put("enriched", s.enriched());
         node.put("rejected", s.rejected());
         node.put("apiCalls", s.apiCalls());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.artistenricher.enrich.ArtistStore;
 import dev.artistenricher.enrich.BatchResult;
+import dev.artistenricher.enrich.IdBatch;
 import dev.artistenricher.enrich.Reject;
 import dev.artistenricher.outbox.OutboxFile;
 import dev.artistenricher.outbox.OutboxPaths;
@@ -61,7 +62,7 @@ public final class FileJobs {
             Exchange exchange) throws IOException {
         Files.createDirectories(outbox);
         OutboxPaths paths = OutboxPaths.of(outbox, name);
-        IdBatcher batcher = new IdBatcher(RecordReaders.open(Path.of(path)), batchSize, cache::lookup, spillDirectory);
+        IdBatcher batcher = new IdBatcher(RecordReaders.open(Path.of(path)), batchSize, cache, spillDirectory);
         LOG.info("Processing {}", name);
         return new FileJob(name, Path.of(path), paths, batcher, readAhead,
                 () -> exchange.getException() != null || exchange.isRollbackOnly(), clock);
@@ -69,7 +70,7 @@ public final class FileJobs {
 
     public void write(@ExchangeProperty(JOB) FileJob job, BatchResult result) throws IOException {
         job.accept(result);
-        status.progress(result.ids(), result.artists().size(), result.rejects().stream().map(Reject::reason).toList());
+        status.progress(result.ids(), result.found().size(), result.rejects().stream().map(Reject::reason).toList());
         job.logProgressEvery(progressInterval);
     }
 
@@ -116,12 +117,14 @@ public final class FileJobs {
         }
     }
 
-    /** Distinct IDs of the job's input that are not in the store yet, or -1 when the input cannot be read again. */
+    /** Distinct IDs and names of the job's input that are not in the store yet, or -1 when the input cannot be read again. */
     private long idsLeft(FileJob job) {
-        try (IdBatcher batcher = new IdBatcher(RecordReaders.open(job.input()), batchSize, cache::lookup, spillDirectory)) {
+        try (IdBatcher batcher = new IdBatcher(RecordReaders.open(job.input()), batchSize, cache, spillDirectory)) {
             long left = 0;
             while (batcher.hasNext()) {
-                left += batcher.next().entries().stream().filter(e -> e.stored() == null).count();
+                IdBatch batch = batcher.next();
+                left += batch.entries().stream().filter(e -> e.stored() == null).count()
+                        + batch.names().stream().filter(n -> n.stored() == null).count();
             }
             return left;
         } catch (IOException | RuntimeException e) {

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * The candidates of one or more queue messages, as a {@link RecordReader} so that they go through
  * the same {@link IdBatcher} (parsing, de-duplication, batching) as a file. A message body holds
- * IDs one per line, or a JSON array of strings (or objects with an {@code id}).
+ * IDs one per line, or a JSON array of strings (or objects with an {@code id}, or a {@code name});
+ * a {@code name:<artist name>} line or string is a name.
  *
  * <p>Records are numbered across all the messages (1, 2, 3, ...), so that one poll of many Kafka
  * records can share API batches; {@link #origin(long)} maps such a number back to its message and
@@ -33,7 +34,7 @@ public final class MessageRecords implements RecordReader {
             List<InputRecord> own = parse(bodies.get(m));
             for (InputRecord record : own) {
                 origins.add(new Origin(m, record.line()));
-                records.add(new InputRecord(records.size() + 1, record.text(), record.problem()));
+                records.add(record.renumbered(records.size() + 1));
             }
         }
     }

@@ -58,7 +58,7 @@ public final class QueueMessages {
             bodies.add(exchange.getMessage().getBody(String.class));
             sources.add(null);
         }
-        return new QueueInput(bodies, sources, batchSize, cache::lookup, spillDirectory);
+        return new QueueInput(bodies, sources, batchSize, cache, spillDirectory);
     }
 
     public List<QueueInput.ArtistMessage> artists(BatchResult result) {

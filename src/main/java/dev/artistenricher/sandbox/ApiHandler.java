@@ -21,6 +21,7 @@ final class ApiHandler implements HttpHandler {
     private final ThrottleGate throttle;
     private final FaultInjector faults;
     private final ArtistsResource artists;
+    private final SearchResource search;
 
     ApiHandler(Catalog catalog, TokenStore tokens, EmulatorControls controls, EmulatorStats stats) {
         this.controls = controls;
@@ -29,6 +30,7 @@ final class ApiHandler implements HttpHandler {
         this.throttle = new ThrottleGate(controls, stats);
         this.faults = new FaultInjector(controls, throttle);
         this.artists = new ArtistsResource(catalog, controls, stats);
+        this.search = new SearchResource(catalog, controls, stats);
     }
 
     @Override
@@ -83,6 +85,9 @@ final class ApiHandler implements HttpHandler {
             case SINGLE:
                 answer = artists.single(route.id(), request.getFirst("If-None-Match"));
                 break;
+            case SEARCH:
+                answer = search.search(route.query());
+                break;
             default:
                 answer = artists.unsupported(route.kind());
         }
@@ -94,6 +99,8 @@ final class ApiHandler implements HttpHandler {
             stats.batchCall(route.idsAsked());
         } else if (route.kind() == ApiRoute.Kind.SINGLE) {
             stats.singleCall();
+        } else if (route.kind() == ApiRoute.Kind.SEARCH) {
+            stats.searchCall();
         }
     }
 

@@ -25,20 +25,25 @@ public final class Catalog {
     public static final String BUNDLED_RESOURCE = "/artist-enricher/sandbox/catalog.json";
 
     private final List<String> ids;
+    /** The artists in catalog order, for search. */
+    private final List<Artist> artists;
     private final Map<String, byte[]> fullJson;
     private final Map<String, byte[]> developmentModeJson;
 
     private Catalog(List<Artist> artists) {
         List<String> order = new ArrayList<>(artists.size());
+        List<Artist> distinct = new ArrayList<>(artists.size());
         Map<String, byte[]> full = new HashMap<>(artists.size() * 2);
         Map<String, byte[]> dev = new HashMap<>(artists.size() * 2);
         for (Artist artist : artists) {
             if (full.put(artist.id(), ArtistJsonWriter.toJson(artist, false)) == null) {
                 order.add(artist.id());
+                distinct.add(artist);
             }
             dev.put(artist.id(), ArtistJsonWriter.toJson(artist, true));
         }
         this.ids = Collections.unmodifiableList(order);
+        this.artists = List.copyOf(distinct);
         this.fullJson = Map.copyOf(full);
         this.developmentModeJson = Map.copyOf(dev);
     }
@@ -104,6 +109,11 @@ public final class Catalog {
     /** All artist IDs in catalog order (unmodifiable). */
     public List<String> ids() {
         return ids;
+    }
+
+    /** Every artist, in catalog order (what {@code /v1/search} looks through). */
+    List<Artist> artists() {
+        return artists;
     }
 
     /** True if the catalog holds an artist with this ID. */

@@ -23,6 +23,8 @@ public final class EmulatorStats {
     private final LongAdder apiCalls = new LongAdder();
     private final LongAdder batchCalls = new LongAdder();
     private final LongAdder singleCalls = new LongAdder();
+    private final LongAdder searchCalls = new LongAdder();
+    private final java.util.Queue<String> searchQueries = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final LongAdder expiredTokenCalls = new LongAdder();
     private final LongAdder unknownTokenCalls = new LongAdder();
     private final LongAdder callsDuringRetryAfter = new LongAdder();
@@ -68,6 +70,16 @@ public final class EmulatorStats {
     /** {@code GET /v1/artists/{id}} requests. */
     public long singleCalls() {
         return singleCalls.sum();
+    }
+
+    /** {@code GET /v1/search} requests, whatever their outcome. */
+    public long searchCalls() {
+        return searchCalls.sum();
+    }
+
+    /** The decoded {@code q} of every search that passed validation, in arrival order. */
+    public java.util.List<String> searchQueries() {
+        return java.util.List.copyOf(searchQueries);
     }
 
     /** {@code /v1} answers with this HTTP status (dropped connections have none and are not counted here). */
@@ -130,7 +142,7 @@ public final class EmulatorStats {
     /** Sets every counter back to zero and forgets served IDs and announced Retry-After deadlines. */
     public void reset() {
         for (LongAdder adder : new LongAdder[] {tokenRequests, tokensIssued, tokenRejections, apiCalls, batchCalls,
-                singleCalls, expiredTokenCalls, unknownTokenCalls, callsDuringRetryAfter, idsServed, idsRequested,
+                singleCalls, searchCalls, expiredTokenCalls, unknownTokenCalls, callsDuringRetryAfter, idsServed, idsRequested,
                 droppedConnections}) {
             adder.reset();
         }
@@ -140,6 +152,7 @@ public final class EmulatorStats {
         maxConcurrentCalls.set(concurrentCalls.get());
         retryAllowedAt.set(0);
         servedIds.clear();
+        searchQueries.clear();
         tokensByClient.clear();
         callsByClient.clear();
     }
@@ -147,7 +160,7 @@ public final class EmulatorStats {
     @Override
     public String toString() {
         return "EmulatorStats[tokenRequests=" + tokenRequests() + ", tokensIssued=" + tokensIssued()
-                + ", apiCalls=" + apiCalls() + ", batchCalls=" + batchCalls() + ", singleCalls=" + singleCalls()
+                + ", apiCalls=" + apiCalls() + ", batchCalls=" + batchCalls() + ", singleCalls=" + singleCalls() + ", searchCalls=" + searchCalls()
                 + ", idsRequested=" + idsRequested() + ", idsServed=" + idsServed()
                 + ", 429=" + callsWithStatus(429) + ", callsDuringRetryAfter=" + callsDuringRetryAfter()
                 + ", maxConcurrentCalls=" + maxConcurrentCalls() + "]";
@@ -197,6 +210,14 @@ public final class EmulatorStats {
     void singleCall() {
         singleCalls.increment();
         idsRequested.increment();
+    }
+
+    void searchCall() {
+        searchCalls.increment();
+    }
+
+    void searched(String query) {
+        searchQueries.add(query);
     }
 
     void status(int status) {

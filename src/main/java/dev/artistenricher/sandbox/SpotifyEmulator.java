@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A local, faithful stand-in for the Spotify Web API (artist endpoints) and its client-credentials
- * token endpoint, served over real HTTP on 127.0.0.1.
+ * A local, faithful stand-in for the Spotify Web API (artist endpoints and artist search) and its
+ * client-credentials token endpoint, served over real HTTP on 127.0.0.1.
  *
  * <p>Tests, the {@code --sandbox} demo and benchmarks point the real HTTP client at
  * {@link #tokenUrl()} and {@link #apiUrl()}; {@link #controls()} injects latency, failures,

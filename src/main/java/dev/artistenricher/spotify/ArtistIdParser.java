@@ -4,12 +4,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns one line of user input into a Spotify artist ID, or says why it cannot.
+ * Turns one line of user input into a Spotify artist ID (or an artist name to look up), or says
+ * why it cannot.
  *
  * <p>Accepted: a bare ID (22 characters of {@code [0-9A-Za-z]}), {@code spotify:artist:<id>}, and
  * {@code https://open.spotify.com[/intl-xx]/artist/<id>[/][?query][#fragment]}. Everything that
  * comes out as an ID has been matched against the strict 22-character alphabet, so nothing else
- * can ever be placed into a request URL.
+ * can ever be placed into a request URL. A line {@code name:<artist name>} is a {@link Name}, resolved
+ * through Spotify's search (its text goes into a URL only URL-encoded, as a query parameter).
  */
 public final class ArtistIdParser {
 
@@ -26,6 +28,13 @@ public final class ArtistIdParser {
 
     public record Invalid(String detail) implements Result {
     }
+
+    /** An artist name ({@code name:<artist name>}), to be resolved to an ID through {@code /v1/search}. */
+    public record Name(String name) implements Result {
+    }
+
+    /** What marks a line as an artist name rather than an ID (any case). */
+    public static final String NAME_PREFIX = "name:";
 
     private static final Skipped SKIPPED = new Skipped();
     private static final int MAX_INPUT_LENGTH = 512;
@@ -52,6 +61,9 @@ public final class ArtistIdParser {
         if (isWellFormedId(text)) {
             return new Valid(text);
         }
+        if (text.regionMatches(true, 0, NAME_PREFIX, 0, NAME_PREFIX.length())) {
+            return parseName(text.substring(NAME_PREFIX.length()));
+        }
         Matcher uri = URI_FORM.matcher(text);
         if (uri.matches()) {
             return new Valid(uri.group(1));
@@ -61,6 +73,24 @@ public final class ArtistIdParser {
             return new Valid(url.group(1));
         }
         return new Invalid(explain(text));
+    }
+
+    /**
+     * An artist name as the text of a name line or of a CSV / JSON {@code name} field: trimmed, not
+     * blank, no control or undecodable characters.
+     */
+    public static Result parseName(String text) {
+        String name = strip(text);
+        if (name.isEmpty()) {
+            return new Invalid("name: without an artist name");
+        }
+        if (name.length() > MAX_INPUT_LENGTH) {
+            return new Invalid("input too long (" + name.length() + " characters)");
+        }
+        if (hasControlCharacters(name)) {
+            return new Invalid("contains control or undecodable characters");
+        }
+        return new Name(name);
     }
 
     /**
@@ -103,6 +133,16 @@ public final class ArtistIdParser {
         return c == '\uFEFF' || c == '\r' || c == '\n' || c == ' ' || c == '\t' || c == '\u00A0';
     }
 
+    private static boolean hasControlCharacters(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7F || c == '\uFFFD') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String explain(String text) {
         if (text.startsWith("spotify:") && !text.startsWith("spotify:artist:")) {
             return "not an artist URI";
@@ -113,11 +153,8 @@ public final class ArtistIdParser {
         if (text.regionMatches(true, 0, "http", 0, 4)) {
             return "not an open.spotify.com artist URL";
         }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 || c == 0x7F || c == '\uFFFD') {
-                return "contains control or undecodable characters";
-            }
+        if (hasControlCharacters(text)) {
+            return "contains control or undecodable characters";
         }
         if (text.chars().allMatch(c -> c < 128 && Character.isLetterOrDigit(c))) {
             return "an ID has 22 characters, this has " + text.length();

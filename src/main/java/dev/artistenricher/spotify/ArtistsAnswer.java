@@ -23,7 +23,7 @@ public final class ArtistsAnswer {
      * small. Jackson's default pool is per thread, and looking it up in a pool thread's crowded
      * thread-local map cost more than the parse (JFR, zero latency).
      */
-    private static final JsonFactory FACTORY = JsonFactory.builder()
+    static final JsonFactory FACTORY = JsonFactory.builder()
             .recyclerPool(JsonRecyclerPools.nonRecyclingPool()).build();
 
     public List<byte[]> artists(byte[] body, @ExchangeProperty(SpotifyCalls.REQUEST) SpotifyRequest request)
@@ -72,7 +72,7 @@ public final class ArtistsAnswer {
     }
 
     /** The object the parser stands at the start of, as compact bytes; the parser ends on its last token. */
-    private static byte[] objectBytes(JsonParser parser, byte[] body) throws IOException {
+    static byte[] objectBytes(JsonParser parser, byte[] body) throws IOException {
         if (parser.currentToken() != JsonToken.START_OBJECT) {
             throw new IOException("an artist is not a JSON object");
         }

@@ -1,11 +1,14 @@
 package dev.artistenricher.spotify;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * One request for artists, as the enrich route sends it: {@code GET /artists?ids=a,b,c} for
- * several IDs, {@code GET /artists/{id}} for a single one. It lives (as the exchange property
+ * One request of the enrich route: {@code GET /artists?ids=a,b,c} for several IDs,
+ * {@code GET /artists/{id}} for a single one, {@code GET /search?type=artist&q=<name>&limit=N} for an
+ * artist name. It lives (as the exchange property
  * {@code spotifyRequest}) until Spotify has answered it for good, so that a 429, a 401 and Camel's
  * redeliveries send the very same request again, and it counts the HTTP calls that took.
  */
@@ -13,6 +16,9 @@ public final class SpotifyRequest {
 
     private final List<String> ids;
     private final boolean single;
+    /** The artist name searched for; null for an artists request. */
+    private final String name;
+    private final int limit;
     private int calls;
     private boolean tokenRenewed;
     private Instant firstFailureAt;
@@ -26,6 +32,15 @@ public final class SpotifyRequest {
         }
         this.ids = List.copyOf(ids);
         this.single = single;
+        this.name = null;
+        this.limit = 0;
+    }
+
+    private SpotifyRequest(String name, int limit) {
+        this.ids = List.of();
+        this.single = false;
+        this.name = name;
+        this.limit = limit;
     }
 
     public static SpotifyRequest several(List<String> ids) {
@@ -36,6 +51,15 @@ public final class SpotifyRequest {
         return new SpotifyRequest(List.of(id), true);
     }
 
+    /**
+     * {@code GET /search?type=artist&q=<name>&limit=<limit>}: the name is sent as written (Spotify
+     * ranks by its own matching), URL-encoded.
+     */
+    public static SpotifyRequest search(String name, int limit) {
+        return new SpotifyRequest(java.util.Objects.requireNonNull(name), limit);
+    }
+
+    /** The IDs asked for; none for a search. */
     public List<String> ids() {
         return ids;
     }
@@ -48,18 +72,37 @@ public final class SpotifyRequest {
         return ids.get(0);
     }
 
+    /** {@code /search} for an artist name rather than {@code /artists}. */
+    public boolean isSearch() {
+        return name != null;
+    }
+
+    /** The artist name of a search. */
+    public String searchName() {
+        if (name == null) {
+            throw new IllegalStateException("not a search");
+        }
+        return name;
+    }
+
     /** {@code /artists/{id}} rather than {@code /artists?ids=}. */
     public boolean isSingle() {
         return single;
     }
 
-    /** The {@code CamelHttpPath} below {@code {{spotify.api-url}}/artists}: {@code /<id>}, or "" for the batch endpoint. */
+    /**
+     * The {@code CamelHttpPath} below the endpoint ({@code {{spotify.api-url}}/artists} or
+     * {@code /search}): {@code /<id>}, or "" for the batch endpoint and a search.
+     */
     public String httpPath() {
         return single ? "/" + ids.get(0) : "";
     }
 
-    /** The {@code CamelHttpQuery}: {@code ids=a,b,c}, or "" for a single artist. */
+    /** The {@code CamelHttpQuery}: {@code ids=a,b,c}, {@code type=artist&q=...&limit=N}, or "" for a single artist. */
     public String httpQuery() {
+        if (name != null) {
+            return "type=artist&q=" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20") + "&limit=" + limit;
+        }
         return single ? "" : "ids=" + String.join(",", ids);
     }
 
@@ -94,6 +137,9 @@ public final class SpotifyRequest {
 
     @Override
     public String toString() {
+        if (name != null) {
+            return "GET /search?type=artist (" + name.length() + " characters)";
+        }
         return (single ? "GET /artists/" + ids.get(0) : "GET /artists?ids=<" + ids.size() + " IDs>");
     }
 }

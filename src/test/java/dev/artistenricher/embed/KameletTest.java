@@ -121,6 +121,29 @@ class KameletTest extends CamelTestSupport {
     }
 
     @Test
+    void namesAreLookedUpThroughTheSearchMatchedOnceAndRejectedWithTheirCandidates() throws Exception {
+        String radiohead = "4Z8W4fKeB5YxbusRsdQVPb";
+        Exchange answer = template.request("direct:first", e -> e.getMessage().setBody(
+                List.of(radiohead, "name:radiohead", "name:Echo Park", "name:RADIOHEAD")));
+
+        assertThat(answer.getException()).isNull();
+        assertThat(artistsOf(answer)).containsExactlyElementsOf(expectedArtists(List.of(radiohead)));
+        JsonNode matches = JSON.readTree(answer.getMessage().getHeader("artistEnricherMatches", String.class));
+        assertThat(matches).hasSize(1);
+        assertThat(matches.get(0).toString()).isEqualTo(
+                "{\"line\":2,\"input\":\"name:radiohead\",\"name\":\"radiohead\",\"id\":\"" + radiohead + "\",\"match\":\"exact\"}");
+        JsonNode rejects = JSON.readTree(answer.getMessage().getHeader("artistEnricherRejects", String.class));
+        assertThat(rejects).hasSize(1);
+        assertThat(rejects.get(0).path("line").asInt()).isEqualTo(3);
+        assertThat(rejects.get(0).path("reason").asText()).isEqualTo("ambiguous_name");
+        assertThat(JSON.readTree(rejects.get(0).path("detail").asText())).hasSize(2);
+        // the artist once, for its ID; two searches (the same name twice is one) and the ID's call
+        assertThat(emulator().stats().searchCalls()).isEqualTo(2);
+        assertThat(emulator().stats().apiCalls()).isEqualTo(3);
+        assertThat(answer.getMessage().getHeader("artistEnricherApiCalls", Integer.class)).isEqualTo(3);
+    }
+
+    @Test
     void twoInstancesWithOtherCredentialsKeepTheirOwnTokens() throws Exception {
         List<String> forFirst = emulator().catalog().ids().subList(130, 190);
         List<String> forSecond = emulator().catalog().ids().subList(190, 200);

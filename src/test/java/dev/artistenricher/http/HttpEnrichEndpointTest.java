@@ -90,6 +90,28 @@ class HttpEnrichEndpointTest extends EmulatorTest {
     }
 
     @Test
+    void namesInTheBodyAreResolvedAndTheirMatchesAnswered() throws Exception {
+        startApi();
+
+        HttpResponse<String> response = post("application/json", "[\"name:Mirror Lake\", \"name:Nobody Of This Name\"]");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode doc = JSON.readTree(response.body());
+        List<String> fields = new java.util.ArrayList<>();
+        doc.fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).containsExactly("artists", "rejects", "matches");
+        assertThat(doc.path("artists")).hasSize(1);
+        assertThat(doc.path("artists").get(0).path("name").asText()).isEqualTo("Mirror Lake");
+        assertThat(doc.path("matches")).hasSize(1);
+        assertThat(doc.path("matches").get(0).path("match").asText()).isEqualTo("followers");
+        assertThat(doc.path("matches").get(0).path("id").asText()).isEqualTo(doc.path("artists").get(0).path("id").asText());
+        assertThat(doc.path("rejects")).hasSize(1);
+        assertThat(doc.path("rejects").get(0).path("line").asInt()).isEqualTo(2);
+        assertThat(doc.path("rejects").get(0).path("reason").asText()).isEqualTo("not_found");
+        assertThat(emulator.stats().searchCalls()).isEqualTo(2);
+    }
+
+    @Test
     void malformedBodiesAre400AndCostNoCall() throws Exception {
         startApi();
         assertError(post("application/json", "{\"a\":1}"), 400, "JSON array of strings");

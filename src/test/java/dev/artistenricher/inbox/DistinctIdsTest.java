@@ -101,4 +101,18 @@ class DistinctIdsTest {
         assertThat(DistinctIds.heapShare(1024)).isEqualTo(1 << 16);
         assertThat(DistinctIds.heapShare(64L << 30)).isEqualTo(1 << 26);
     }
+
+    @Test
+    void containsAnswersWithoutAdding(@org.junit.jupiter.api.io.TempDir java.nio.file.Path spill) {
+        DistinctIds ids = new DistinctIds(spill, 1 << 16);
+        for (int i = 0; i < 10_000; i++) {
+            ids.add("id-" + i);
+        }
+        assertThat(ids.contains("id-0")).isTrue();
+        assertThat(ids.contains("id-9999")).isTrue();
+        assertThat(ids.contains("id-10000")).isFalse();
+        assertThat(ids.size()).isEqualTo(10_000);
+        ids.close();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ids.contains("id-0")).isInstanceOf(IllegalStateException.class);
+    }
 }

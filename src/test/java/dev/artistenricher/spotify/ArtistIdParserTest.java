@@ -78,4 +78,18 @@ class ArtistIdParserTest {
         assertThat(ArtistIdParser.parse("4Z8W4fKeB5YxbusRsdQVP"))
                 .isEqualTo(new ArtistIdParser.Invalid("an ID has 22 characters, this has 21"));
     }
+
+    @org.junit.jupiter.api.Test
+    void aNameLineIsAnArtistName() {
+        assertThat(ArtistIdParser.parse("name:Radiohead")).isEqualTo(new ArtistIdParser.Name("Radiohead"));
+        assertThat(ArtistIdParser.parse("  NAME:  Sigur Rós  \r")).isEqualTo(new ArtistIdParser.Name("Sigur Rós"));
+        assertThat(ArtistIdParser.parse("Name:AC/DC?x=1#top")).isEqualTo(new ArtistIdParser.Name("AC/DC?x=1#top"));
+        assertThat(ArtistIdParser.parse("name:")).isEqualTo(new ArtistIdParser.Invalid("name: without an artist name"));
+        assertThat(ArtistIdParser.parse("name:   ")).isInstanceOf(ArtistIdParser.Invalid.class);
+        assertThat(ArtistIdParser.parse("name:a\u0000b")).isEqualTo(new ArtistIdParser.Invalid("contains control or undecodable characters"));
+        assertThat(ArtistIdParser.parse("name:" + "x".repeat(600))).isInstanceOf(ArtistIdParser.Invalid.class);
+        // not a name: the prefix must start the line
+        assertThat(ArtistIdParser.parse("artist name:Radiohead")).isInstanceOf(ArtistIdParser.Invalid.class);
+        assertThat(ArtistIdParser.parse("# name:Radiohead")).isInstanceOf(ArtistIdParser.Skipped.class);
+    }
 }
