@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Parks the work when Spotify announces a wait longer than {@code enricher.max-inline-wait}: no
  * thread sleeps through it and no request is held. With {@code --once} the run ends (exit 75);
- * as a daemon the route that met the limit is suspended (with the routes of its group: every queue
+ * as a daemon the routes of the group that met the limit are suspended (the inbox, or every queue
  * worker) and a one-shot Quartz trigger at the announced time resumes them. The interrupted work
  * stays where it came from (the file in the inbox, the messages in the broker) and resumes from the
  * artist store.
@@ -90,14 +90,15 @@ public final class RateLimitParking {
         }
     }
 
-    /** The route, and every route of its group (the queue workers share the group "queue"). */
+    /**
+     * The routes of the exchange's route group: the inbox, or every queue worker. A door without a
+     * group (the HTTP API, a direct or Kamelet caller) is never suspended: it keeps answering, with
+     * a 503 and Retry-After from the closed gate, instead of a bare refusal from a stopped consumer.
+     */
     private List<String> routesOf(String routeId) {
         Route route = routeId == null ? null : context.getRoute(routeId);
-        if (route == null) {
+        if (route == null || route.getGroup() == null) {
             return List.of();
-        }
-        if (route.getGroup() == null) {
-            return List.of(routeId);
         }
         return context.getRoutes().stream().filter(r -> route.getGroup().equals(r.getGroup())).map(Route::getRouteId).toList();
     }
