@@ -19,7 +19,8 @@ import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 
 /**
- * The command line: daemon (default), {@code --once}, {@code --sandbox}, {@code --emulator}, {@code --help}.
+ * The command line: daemon (default), {@code --once}, {@code --snapshot}, {@code --sandbox},
+ * {@code --emulator}, {@code --help}.
  * Tests start the application through {@link #run(String[], Properties)} exactly as {@link #main} does.
  */
 public final class App {
@@ -77,7 +78,12 @@ public final class App {
             return dev.artistenricher.sandbox.EmulatorCommand.run(options.subList(1, options.size()).toArray(String[]::new));
         }
         boolean sandbox = options.remove("--sandbox");
-        boolean once = options.remove("--once") || sandbox;
+        boolean snapshot = options.remove("--snapshot");
+        boolean once = options.remove("--once") || sandbox || snapshot;
+        if (snapshot && (sandbox || options.contains("--once"))) {
+            err.println("--snapshot runs alone: not with --once or --sandbox (see --help)");
+            return EXIT_CONFIG;
+        }
         if (!options.isEmpty()) {
             err.println("unknown option: " + options.get(0) + " (see --help)");
             return EXIT_CONFIG;
@@ -95,7 +101,7 @@ public final class App {
             if (sandbox) {
                 sandboxRun = SandboxRun.start(properties, out);
             }
-            int code = runCamel(once, properties, sandboxRun);
+            int code = runCamel(once, snapshot, properties, sandboxRun);
             if (sandboxRun != null && code == 0) {
                 sandboxRun.printResult();
             }
@@ -118,7 +124,7 @@ public final class App {
         }
     }
 
-    private int runCamel(boolean once, Properties properties, SandboxRun sandboxRun) {
+    private int runCamel(boolean once, boolean snapshot, Properties properties, SandboxRun sandboxRun) {
         Main camel = new Main();
         this.main = camel;
         RunStatus status = new RunStatus(once, camel::completed);
@@ -137,7 +143,7 @@ public final class App {
             camel.addMainListener(sandboxRun);
         }
         if (once) {
-            camel.addMainListener(new StartInboxAfterCredentialCheck(status));
+            camel.addMainListener(new StartInboxAfterCredentialCheck(status, snapshot));
         }
         int code;
         try {
@@ -170,13 +176,16 @@ public final class App {
 
     /**
      * In {@code --once} mode, waits for the first answer of the token endpoint: rejected credentials
-     * end the run with exit code 1 before any file is touched; otherwise the inbox route starts.
+     * end the run with exit code 1 before any file is touched; otherwise the inbox route starts
+     * (with {@code --snapshot}: one watch-list round runs, then the run ends).
      */
     private static final class StartInboxAfterCredentialCheck extends MainListenerSupport {
         private final RunStatus status;
+        private final boolean snapshot;
 
-        StartInboxAfterCredentialCheck(RunStatus status) {
+        StartInboxAfterCredentialCheck(RunStatus status, boolean snapshot) {
             this.status = status;
+            this.snapshot = snapshot;
         }
 
         @Override
@@ -188,6 +197,18 @@ public final class App {
                 if (failure.isPresent() && failure.get().credentialsRejected()) {
                     status.abort("Spotify rejected the client credentials (" + failure.get().getMessage()
                             + "): check spotify.client-id and spotify.client-secret");
+                    return;
+                }
+                if (snapshot) {
+                    // beside Camel Main's own thread, which waits for the end of the run
+                    Thread round = new Thread(() -> {
+                        try {
+                            context.createFluentProducerTemplate().to("direct:watch-list-round").send();
+                        } finally {
+                            status.roundDone();
+                        }
+                    }, "snapshot");
+                    round.start();
                     return;
                 }
                 context.getRouteController().startRoute("inbox");

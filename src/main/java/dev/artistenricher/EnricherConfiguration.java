@@ -17,6 +17,9 @@ import dev.artistenricher.queue.QueueWiring;
 import dev.artistenricher.run.RateLimitParking;
 import dev.artistenricher.run.RunStatus;
 import dev.artistenricher.run.ScheduleStats;
+import dev.artistenricher.config.ScheduleSettings;
+import dev.artistenricher.schedule.ScheduleRoutes;
+import dev.artistenricher.schedule.WatchListRounds;
 import dev.artistenricher.spotify.AccessTokenProvider;
 import dev.artistenricher.spotify.ApiStats;
 import dev.artistenricher.spotify.ArtistsAnswer;
@@ -116,9 +119,33 @@ public class EnricherConfiguration implements CamelConfiguration {
         registry.bind("scheduleStats", scheduleStats);
         context.addService(new EnricherMetrics(context, stats, status, tokens, parking, scheduleStats));
         registry.bind("enrichmentPool", enrichmentPool(context, readAhead));
+        schedule(context, ScheduleSettings.read(key -> context.getPropertiesComponent().resolveProperty(key)),
+                settings, fileJobs, scheduleStats, status, parking, clock);
 
         QueueWiring.configure(context, QueueSettings.read(key -> context.getPropertiesComponent().resolveProperty(key)),
                 settings, cache);
+    }
+
+    /**
+     * The watch-list rounds ({@code routes/schedule.camel.yaml}); their cron trigger only when
+     * {@code enricher.schedule.cron} is set and the application runs as a daemon ({@code --once}
+     * and {@code --snapshot} end by themselves). A round parked by a long rate-limit wait runs again
+     * when the park ends.
+     */
+    private static void schedule(CamelContext context, ScheduleSettings schedule, EnricherSettings settings,
+            FileJobs fileJobs, ScheduleStats stats, RunStatus status, RateLimitParking parking, Clock clock) {
+        WatchListRounds rounds = new WatchListRounds(schedule, settings.outbox(), fileJobs, stats, status, clock);
+        context.getRegistry().bind("watchListRounds", rounds);
+        parking.onResume(() -> {
+            if (rounds.takeRoundOwedAfterPark()) {
+                context.createFluentProducerTemplate().to("direct:watch-list-round").asyncSend();
+            }
+        });
+        if (schedule.cron().isPresent() && !status.isOnce()) {
+            context.getRegistry().bind("scheduleRoutes", new ScheduleRoutes(schedule.cronOption().orElseThrow()));
+            LOG.info("Watch lists in {} enriched on the cron '{}'; snapshots in {}", schedule.lists(), schedule.cron().get(),
+                    settings.outbox().resolve("snapshots"));
+        }
     }
 
     /**

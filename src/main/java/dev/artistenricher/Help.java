@@ -9,6 +9,7 @@ final class Help {
             Usage: java -jar target/artist-enricher.jar [option]
               (no option)        daemon: watch the inbox until stopped (SIGTERM finishes in-flight work)
               --once             process what is in the inbox, then exit (0 done, 1 a file failed, 75 rate-limit parked)
+              --snapshot         re-enrich every watch list now into dated snapshots, then exit (0 done, 1 failed, 75 parked)
               --sandbox          try it with no Spotify account: embedded emulator, bundled sample list
               --emulator [--port N] [--dev-mode] [--latency-ms N] [--synthetic] [--token-lifetime-s N] [--rate-limit N [--retry-after-s N]]
                                  serve the Spotify API emulator alone (for your own tests)
@@ -34,6 +35,9 @@ final class Help {
                                             proxy-host / proxy-port / non-proxy-hosts / proxy-auth-*, TLS via camel.ssl.*
                                             (camel.component.http.* for http URLs)
               enricher.cache.max-size-mb    memory for the store's block cache, default 16
+              enricher.schedule.cron        Quartz cron of the watch-list rounds, e.g. '0 0 3 * * ?' (unset: no schedule)
+              enricher.schedule.lists       folder of watch lists, default data/watchlists
+              enricher.schedule.keep        snapshots kept per list, default 30
               enricher.input-uri            queue mode: any Camel endpoint to read IDs from (jms:queue:..., kafka:...)
               enricher.output-uri           queue mode: where each enriched artist goes, one message each
               enricher.rejects-uri          queue mode: where each reject goes (unset: rejects are logged)

@@ -203,7 +203,7 @@ public final class EnrichAction extends ServiceSupport implements CamelContextAw
     public void artists(byte[] body, @ExchangeProperty(SpotifyCalls.REQUEST) SpotifyRequest request,
             @ExchangeProperty(Enrichments.ENRICHMENT) Enrichment enrichment) throws SpotifyCallFailedException {
         List<byte[]> artists = artistsAnswer.artists(body, request);
-        artistStore.putAnswer(request, artists);
+        artistStore.putAll(request.ids(), artists);
         enrichments.answered(enrichment, artists);
     }
 

@@ -18,6 +18,8 @@ import dev.artistenricher.spotify.SearchAnswer;
 import dev.artistenricher.spotify.SpotifyCalls;
 import dev.artistenricher.spotify.SpotifyRequest;
 import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
+import org.apache.camel.Message;
 import org.apache.camel.support.service.ServiceSupport;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
@@ -44,7 +46,9 @@ import org.slf4j.LoggerFactory;
  * {@code enricher.cache.ttl}. An ID Spotify said it does not know is kept too, as the time alone
  * (no JSON), for {@code enricher.cache.not-found-ttl}: a re-run asks nothing twice. So is the answer
  * of a search for an artist name (under {@code name:<normalized name>}, the artists found as a JSON
- * array, for {@code enricher.cache.ttl}); each artist in it is stored under its ID as well.
+ * array, for {@code enricher.cache.ttl}); each artist in it is stored under its ID as well. A
+ * scheduled round also keeps the {@code ETag} of each answer (under {@code etag:<path>?<query>}), which
+ * the next round offers as {@code If-None-Match}.
  *
  * <p>Why RocksDB: IDs arrive in random order, and a B-tree store rewrites a page per insert (H2's
  * MVStore spent four fifths of the app's CPU doing so at zero latency). A log-structured store
@@ -65,6 +69,7 @@ public final class ArtistStore extends ServiceSupport implements StoredArtists {
     private static final String NATIVE_FOLDER = "native";
     private static final int STAMP_BYTES = Long.BYTES;
     private static final String NAME_KEY_PREFIX = "name:";
+    private static final String TAG_KEY_PREFIX = "etag:";
     /** Past this size on disk the oldest files go first, TTL or not (about 35 million artists). */
     private static final long MAX_STORE_BYTES = 8L << 30;
 
@@ -243,6 +248,15 @@ public final class ArtistStore extends ServiceSupport implements StoredArtists {
         return freshValues(nameKeys);
     }
 
+    /** Each key's stored value (stamp included) whatever its age, {@code null} where absent. */
+    private List<byte[]> storedValues(List<byte[]> keys) {
+        try {
+            return db.multiGetAsList(keys);
+        } catch (RocksDBException e) {
+            throw failure("read", e);
+        }
+    }
+
     /** Each key's value without its stamp: {@code null} where absent or expired, {@link #NOT_FOUND} for "unknown". */
     private List<byte[]> freshValues(List<byte[]> keys) {
         List<byte[]> values;
@@ -289,12 +303,20 @@ public final class ArtistStore extends ServiceSupport implements StoredArtists {
      * "not found".
      */
     public void putAll(List<String> ids, List<byte[]> jsons) {
+        putAll(ids, jsons, null, null);
+    }
+
+    /** {@link #putAll(List, List)}, and the answer's ETag under {@code answerKey} when it is not null. */
+    private void putAll(List<String> ids, List<byte[]> jsons, String answerKey, String etag) {
         long now = clock.millis();
         flushIfOld(now);
         try (WriteBatch batch = new WriteBatch()) {
             for (int i = 0; i < ids.size(); i++) {
                 byte[] json = jsons.get(i);
                 batch.put(key(ids.get(i)), stamped(now, json == null ? NOT_FOUND : json));
+            }
+            if (answerKey != null) {
+                batch.put(tagKey(answerKey), stamped(now, etag.getBytes(StandardCharsets.US_ASCII)));
             }
             db.write(writeOptions, batch);
         } catch (RocksDBException e) {
@@ -335,9 +357,62 @@ public final class ArtistStore extends ServiceSupport implements StoredArtists {
         }
     }
 
-    /** A 200 of the Web API: the artists of the request being answered, in its order. */
-    public void putAnswer(@ExchangeProperty(SpotifyCalls.REQUEST) SpotifyRequest request, List<byte[]> artists) {
-        putAll(request.ids(), artists);
+    /**
+     * A 200 of the Web API: the artists of the request being answered, in its order. A request of a
+     * scheduled round keeps the answer's ETag too (under the request's path and query), in the same
+     * write, so that the next round can offer it.
+     */
+    public void putAnswer(@ExchangeProperty(SpotifyCalls.REQUEST) SpotifyRequest request, List<byte[]> artists,
+            @Header(SpotifyRequest.ETAG) String etag) {
+        if (request.revalidates() && etag != null && !etag.isBlank()) {
+            putAll(request.ids(), artists, request.answerKey(), etag);
+        } else {
+            putAll(request.ids(), artists);
+        }
+    }
+
+    /**
+     * Before a call of a scheduled round: the ETag stored with the request's last answer goes out as
+     * {@code If-None-Match}. The header is set after the route dropped every header of the message,
+     * and it is the only one the header filter lets out.
+     */
+    public void offerStoredTag(@ExchangeProperty(SpotifyCalls.REQUEST) SpotifyRequest request, Message message) {
+        if (!request.revalidates()) {
+            return;
+        }
+        byte[] tag = storedValues(List.of(tagKey(request.answerKey()))).get(0);
+        if (tag != null && tag.length > STAMP_BYTES) {
+            message.setHeader(SpotifyRequest.IF_NONE_MATCH,
+                    new String(tag, STAMP_BYTES, tag.length - STAMP_BYTES, StandardCharsets.US_ASCII));
+        }
+    }
+
+    /**
+     * A 304: the artists stored for the request's IDs, whatever their age (Spotify just said they are
+     * current), stamped anew so that they count as fresh from now; null when the store no longer holds
+     * every one of them (then the request goes again without its ETag).
+     */
+    public List<byte[]> notModified(@ExchangeProperty(SpotifyCalls.REQUEST) SpotifyRequest request,
+            @Header(SpotifyRequest.ETAG) String etag) {
+        List<byte[]> keys = new ArrayList<>(request.ids().size());
+        for (String id : request.ids()) {
+            keys.add(key(id));
+        }
+        List<byte[]> values = storedValues(keys);
+        List<byte[]> artists = new ArrayList<>(values.size());
+        for (byte[] value : values) {
+            if (value == null) {
+                return null;
+            }
+            artists.add(value.length == STAMP_BYTES ? null : Arrays.copyOfRange(value, STAMP_BYTES, value.length));
+        }
+        String tag = etag == null || etag.isBlank() ? null : etag;
+        if (tag == null) {
+            putAll(request.ids(), artists);
+        } else {
+            putAll(request.ids(), artists, request.answerKey(), tag);
+        }
+        return artists;
     }
 
     /** A 404 of {@code /artists/{id}}: the ID is kept as unknown. */
@@ -355,6 +430,11 @@ public final class ArtistStore extends ServiceSupport implements StoredArtists {
         // well-formed IDs only: 22 characters of [0-9A-Za-z], for which Latin-1 is the same bytes as
         // ASCII and a plain copy (the ASCII encoder checks every character, measurably on this path)
         return id.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** An answer's ETag: under {@code etag:<path>?<query>}, which no artist ID or name key can be. */
+    private static byte[] tagKey(String answerKey) {
+        return (TAG_KEY_PREFIX + answerKey).getBytes(StandardCharsets.US_ASCII);
     }
 
     /** A name's key: its prefix holds a ':', which no artist ID does, so the two never meet. */

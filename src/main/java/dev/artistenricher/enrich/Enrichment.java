@@ -34,6 +34,7 @@ public final class Enrichment {
     private final Deque<SpotifyRequest> pending = new ArrayDeque<>();
     private final IntConsumer answeredIds;
     private int calls;
+    private int notModified;
 
     /**
      * @param singleCalls whether requests go to {@code /artists/{id}} (batch size 1, or Development Mode)
@@ -66,11 +67,16 @@ public final class Enrichment {
         for (int from = 0; from < toFetch.size(); from += batchSize) {
             List<String> chunk = toFetch.subList(from, Math.min(toFetch.size(), from + batchSize));
             if (singleCalls) {
-                chunk.forEach(id -> pending.add(SpotifyRequest.single(id)));
+                chunk.forEach(id -> pending.add(artists(SpotifyRequest.single(id))));
             } else {
-                pending.add(SpotifyRequest.several(chunk));
+                pending.add(artists(SpotifyRequest.several(chunk)));
             }
         }
+    }
+
+    /** An artists request of this batch: one that revalidates the stored answer in a scheduled round. */
+    private SpotifyRequest artists(SpotifyRequest request) {
+        return batch.revalidate() ? request.revalidating() : request;
     }
 
     boolean hasPending() {
@@ -89,6 +95,20 @@ public final class Enrichment {
             byte[] artist = artists.get(i);
             settle(request.ids().get(i), artist == null ? new Fate(null, Reject.NOT_FOUND, UNKNOWN_ID) : new Fate(artist, null, null));
         }
+    }
+
+    /**
+     * 304: the stored answer of the current request is still current; {@code stored} holds its
+     * artists (null for an unknown ID), or is null when the store no longer has them all: the request
+     * is then sent again without the ETag.
+     */
+    void notModified(List<byte[]> stored) {
+        if (stored == null) {
+            next().stopRevalidating();
+            return;
+        }
+        notModified++;
+        answered(stored);
     }
 
     /** 200 of a search: the artists Spotify found for the current request's name, in its order. */
@@ -115,8 +135,8 @@ public final class Enrichment {
             return;
         }
         int half = ids.size() / 2;
-        pending.addFirst(SpotifyRequest.several(ids.subList(half, ids.size())));
-        pending.addFirst(SpotifyRequest.several(ids.subList(0, half)));
+        pending.addFirst(artists(SpotifyRequest.several(ids.subList(half, ids.size()))));
+        pending.addFirst(artists(SpotifyRequest.several(ids.subList(0, half))));
     }
 
     /** The batch endpoint is closed to this app: the current and every later batch go one ID at a time. */
@@ -128,7 +148,7 @@ public final class Enrichment {
             if (request.isSingle() || request.isSearch()) {
                 pending.add(request);
             } else {
-                request.ids().forEach(id -> pending.add(SpotifyRequest.single(id)));
+                request.ids().forEach(id -> pending.add(artists(SpotifyRequest.single(id))));
             }
         }
     }
@@ -175,7 +195,8 @@ public final class Enrichment {
             found.sort(Comparator.comparingLong(BatchResult.Found::line)); // IDs and names are each in line order already
         }
         rejects.sort(Comparator.comparingLong(Reject::line));
-        return new BatchResult(batch.seq(), batch.entries().size() + batch.names().size(), found, rejects, matches, calls);
+        return new BatchResult(batch.seq(), batch.entries().size() + batch.names().size(), found, rejects, matches, calls,
+                notModified);
     }
 
     private SpotifyRequest done() {

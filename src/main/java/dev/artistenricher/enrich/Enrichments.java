@@ -70,6 +70,14 @@ public final class Enrichments {
         enrichment.answered(artists);
     }
 
+    /**
+     * 304 of a revalidated request: the stored artists of its answer (Spotify says they are current),
+     * or null when the store lost some, and the request goes again without its ETag.
+     */
+    public void notModified(@ExchangeProperty(ENRICHMENT) Enrichment enrichment, List<byte[]> stored) {
+        enrichment.notModified(stored);
+    }
+
     /** 200 of a search: the artists found for the current request's name (matched, ambiguous_name or not_found). */
     public void searchAnswered(@ExchangeProperty(ENRICHMENT) Enrichment enrichment, List<byte[]> artists) {
         enrichment.searchAnswered(artists);

@@ -12,6 +12,9 @@ public interface StoredArtists {
      */
     byte[] NOT_FOUND = new byte[0];
 
+    /** Nothing stored: every ID and name is asked of Spotify (a scheduled round enriches afresh). */
+    StoredArtists NOTHING = ids -> java.util.Collections.nCopies(ids.size(), null);
+
     /**
      * The stored artist JSON (UTF-8) of each ID, in the same order: {@link #NOT_FOUND} where Spotify
      * answered that the ID is unknown, {@code null} where nothing fresh is stored.

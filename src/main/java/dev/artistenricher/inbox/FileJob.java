@@ -50,6 +50,7 @@ public final class FileJob {
     private long enriched;
     private long rejected;
     private long apiCalls;
+    private long notModified;
     private long lastProgressLog;
 
     /**
@@ -153,6 +154,7 @@ public final class FileJob {
         enriched += first.size();
         rejected += result.rejects().size();
         apiCalls += result.apiCalls();
+        notModified += result.notModified();
     }
 
     /** One line with counts and rate, at most once per {@code interval}, so long files show they are alive. */
@@ -197,7 +199,12 @@ public final class FileJob {
         }
         firstAppearances.close();
         batcher.close();
-        summary.writeLine(JSON.writeValueAsString(summaryJson(figures)));
+        ObjectNode summaryJson = summaryJson(figures);
+        if (batcher.revalidates()) {
+            // a scheduled round: how many of its calls Spotify answered "unchanged"
+            summaryJson.put("notModified", notModified);
+        }
+        summary.writeLine(JSON.writeValueAsString(summaryJson));
         summary.commit();
         Files.deleteIfExists(paths.error());
         return figures;
@@ -216,6 +223,11 @@ public final class FileJob {
         } catch (IOException e) {
             // already failing
         }
+    }
+
+    /** The calls Spotify answered 304 so far (a revalidating job). */
+    public synchronized long notModified() {
+        return notModified;
     }
 
     public OutboxPaths paths() {

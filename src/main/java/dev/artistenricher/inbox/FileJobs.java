@@ -68,6 +68,16 @@ public final class FileJobs {
                 () -> exchange.getException() != null || exchange.isRollbackOnly(), clock);
     }
 
+    /**
+     * A job that enriches a watch list afresh (a scheduled round: every ID asked again, offering the
+     * ETag of its stored answer) into the outputs {@code paths} of a snapshot.
+     */
+    public FileJob openAfresh(Path list, OutboxPaths paths, Exchange exchange) throws IOException {
+        IdBatcher batcher = IdBatcher.afresh(RecordReaders.open(list), batchSize, spillDirectory);
+        return new FileJob(list.getFileName().toString(), list, paths, batcher, readAhead,
+                () -> exchange.getException() != null || exchange.isRollbackOnly(), clock);
+    }
+
     public void write(@ExchangeProperty(JOB) FileJob job, BatchResult result) throws IOException {
         job.accept(result);
         status.progress(result.ids(), result.found().size(), result.rejects().stream().map(Reject::reason).toList());

@@ -39,6 +39,7 @@ public final class IdBatcher implements Iterator<IdBatch>, Closeable {
     private final int batchSize;
     private final StoredArtists store;
     private final Path spillDirectory;
+    private final boolean revalidate;
     /** The IDs read so far (since the first name, once there is one). */
     private DistinctIds seen;
     /** The IDs read before the first name; set, and then never changed, when the first name is read. */
@@ -57,11 +58,30 @@ public final class IdBatcher implements Iterator<IdBatch>, Closeable {
      *                       heap ({@link DistinctIds}); created only then
      */
     public IdBatcher(RecordReader reader, int batchSize, StoredArtists store, Path spillDirectory) {
+        this(reader, batchSize, store, spillDirectory, false);
+    }
+
+    private IdBatcher(RecordReader reader, int batchSize, StoredArtists store, Path spillDirectory, boolean revalidate) {
         this.reader = reader;
         this.batchSize = batchSize;
         this.store = store;
         this.spillDirectory = spillDirectory;
+        this.revalidate = revalidate;
         this.seen = new DistinctIds(spillDirectory);
+    }
+
+    /**
+     * A batcher for a scheduled round: nothing is taken from the store's TTL; every ID is asked of
+     * Spotify again, offering the ETag of its stored answer (a 304 then reuses that answer), and
+     * every name is searched for again.
+     */
+    public static IdBatcher afresh(RecordReader reader, int batchSize, Path spillDirectory) {
+        return new IdBatcher(reader, batchSize, StoredArtists.NOTHING, spillDirectory, true);
+    }
+
+    /** Whether its batches revalidate stored answers ({@link #afresh}). */
+    public boolean revalidates() {
+        return revalidate;
     }
 
     @Override
@@ -180,7 +200,7 @@ public final class IdBatcher implements Iterator<IdBatch>, Closeable {
         if (entries.isEmpty() && names.isEmpty() && invalid.isEmpty()) {
             return null;
         }
-        return new IdBatch(seq++, entries, names, invalid);
+        return new IdBatch(seq++, entries, names, invalid, revalidate);
     }
 
     /** Adds the names with their stored search answers; returns how many must be searched for. */

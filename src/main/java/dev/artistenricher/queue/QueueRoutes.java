@@ -3,14 +3,13 @@ package dev.artistenricher.queue;
 import dev.artistenricher.config.QueueSettings;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
-import org.apache.camel.spi.RouteTemplateParameterSource;
+import dev.artistenricher.config.TemplatedRoutes;
 
 /**
  * Turns the templates of {@code routes/queue.camel.yaml} into routes, but only when
  * {@code enricher.input-uri} is set.
  *
- * <p>Why this way: Camel creates a route from a template for every {@link RouteTemplateParameterSource}
+ * <p>Why this way: Camel creates a route from a template for every {@code RouteTemplateParameterSource}
  * bean it finds in the registry while the context starts (the mechanism behind Camel Main's
  * {@code camel.route-template[n].*} properties). {@code QueueWiring} binds this bean only when queue
  * mode is configured, so without {@code enricher.input-uri} the templates stay templates: no queue
@@ -32,10 +31,8 @@ import org.apache.camel.spi.RouteTemplateParameterSource;
  * Each option is added only when the configured URI does not set it. Kafka outputs: idempotent
  * producer, {@code acks=all}; sends are asynchronous and awaited before the commit.
  */
-public final class QueueRoutes implements RouteTemplateParameterSource {
+public final class QueueRoutes extends TemplatedRoutes {
 
-    private static final String TEMPLATE_ID = "templateId";
-    private final Map<String, Map<String, Object>> routes = new LinkedHashMap<>();
 
     public QueueRoutes(QueueSettings settings, int concurrency) {
         String input = settings.inputUri().orElseThrow();
@@ -43,15 +40,14 @@ public final class QueueRoutes implements RouteTemplateParameterSource {
         boolean kafkaOut = QueueSettings.isKafka(settings.outputUri());
         if (QueueSettings.jmsQueue(input).isPresent()) {
             for (int worker = 1; worker <= 2 * concurrency; worker++) {
-                routes.put("queue-jms-" + worker, Map.of(TEMPLATE_ID, "queue-jms", "worker", worker));
+                add("queue-jms-" + worker, "queue-jms", Map.of("worker", worker));
             }
         } else if (kafkaIn) {
-            routes.put("queue", Map.of(TEMPLATE_ID, "queue-kafka", "inputUri", kafkaInput(input, settings, concurrency)));
+            add("queue", "queue-kafka", Map.of("inputUri", kafkaInput(input, settings, concurrency)));
         } else {
-            routes.put("queue", Map.of(TEMPLATE_ID, "queue-any", "inputUri", input));
+            add("queue", "queue-any", Map.of("inputUri", input));
         }
         Map<String, Object> batch = new LinkedHashMap<>();
-        batch.put(TEMPLATE_ID, "queue-batch");
         batch.put("outputUri", output(settings.outputUri()));
         batch.put("rejectsUri", output(settings.rejectsUri()));
         // the header the artist ID goes to besides artistId: the record key for a Kafka output
@@ -59,22 +55,7 @@ public final class QueueRoutes implements RouteTemplateParameterSource {
         // a JMS batch stays on its transaction's thread; a Kafka batch has several calls in flight
         batch.put("parallel", Boolean.toString(kafkaIn));
         batch.put("listSend", Boolean.toString(kafkaOut));
-        routes.put("queue-batch", Map.copyOf(batch));
-    }
-
-    /** The parameters of a route, by route ID. */
-    public Map<String, Map<String, Object>> routes() {
-        return routes;
-    }
-
-    @Override
-    public Map<String, Object> parameters(String routeId) {
-        return new LinkedHashMap<>(routes.getOrDefault(routeId, Map.of()));
-    }
-
-    @Override
-    public Set<String> routeIds() {
-        return routes.keySet();
+        add("queue-batch", "queue-batch", batch);
     }
 
     static String kafkaInput(String uri, QueueSettings settings, int concurrency) {

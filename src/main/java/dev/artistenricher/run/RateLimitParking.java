@@ -40,6 +40,7 @@ public final class RateLimitParking {
     private final RunStatus status;
     private volatile Instant parkedUntil;
     private final Set<String> suspended = ConcurrentHashMap.newKeySet();
+    private final List<Runnable> onResume = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public RateLimitParking(CamelContext context, RunStatus status) {
         this.context = context;
@@ -77,6 +78,11 @@ public final class RateLimitParking {
         return parkedUntil;
     }
 
+    /** Runs {@code action} each time a park ends, after the suspended routes were resumed. */
+    public void onResume(Runnable action) {
+        onResume.add(action);
+    }
+
     void resume() {
         LOG.info("Spotify rate-limit wait is over; resuming API calls");
         parkedUntil = null;
@@ -88,6 +94,7 @@ public final class RateLimitParking {
                 LOG.error("Cannot resume the route {}: {}", route, e.getMessage());
             }
         }
+        onResume.forEach(Runnable::run);
     }
 
     /**

@@ -76,6 +76,11 @@ public final class RunStatus {
         }
     }
 
+    /** Ends a {@code --snapshot} run: its round is over, however it ended (the exit code says how). */
+    public void roundDone() {
+        finishNow();
+    }
+
     /** Ends the run at once for a reason that makes going on pointless (e.g. rejected credentials). */
     public void abort(String reason) {
         fatal.compareAndSet(null, reason);

@@ -80,7 +80,7 @@ final class ApiHandler implements HttpHandler {
         ArtistsResource.Answer answer;
         switch (route.kind()) {
             case BATCH:
-                answer = artists.batch(route.ids());
+                answer = artists.batch(route.ids(), request.getFirst("If-None-Match"));
                 break;
             case SINGLE:
                 answer = artists.single(route.id(), request.getFirst("If-None-Match"));

@@ -30,8 +30,11 @@ final class ArtistsResource {
         this.stats = stats;
     }
 
-    /** {@code GET /v1/artists?ids=...}: artists in request order, duplicates repeated, null for unknown IDs. */
-    Answer batch(List<String> ids) {
+    /**
+     * {@code GET /v1/artists?ids=...}: artists in request order, duplicates repeated, null for unknown
+     * IDs; with an ETag of the whole answer, and 304 when {@code If-None-Match} holds it.
+     */
+    Answer batch(List<String> ids, String ifNoneMatch) {
         if (controls.developmentMode()) {
             return error(403, "Forbidden"); // Development Mode apps lost the batch endpoints
         }
@@ -49,18 +52,25 @@ final class ArtistsResource {
         boolean synthetic = controls.syntheticCatalog();
         byte[][] artists = new byte[ids.size()][];
         int length = BATCH_PREFIX.length + BATCH_SUFFIX.length + Math.max(0, ids.size() - 1);
-        int found = 0;
         for (int i = 0; i < artists.length; i++) {
             byte[] json = lookup(ids.get(i), false, synthetic);
-            if (json != null) {
-                stats.served(ids.get(i));
-                found++;
-            }
             artists[i] = json == null ? NULL : json;
             length += artists[i].length;
         }
+        byte[] body = concatenate(artists, length);
+        String etag = ETags.of(body);
+        if (ETags.matches(ifNoneMatch, etag)) {
+            return new Answer(304, EMPTY, etag); // the client's copy is current: nothing served
+        }
+        int found = 0;
+        for (int i = 0; i < artists.length; i++) {
+            if (artists[i] != NULL) {
+                stats.served(ids.get(i));
+                found++;
+            }
+        }
         controls.quota().recordServed(found);
-        return new Answer(200, concatenate(artists, length), null);
+        return new Answer(200, body, etag);
     }
 
     /** {@code GET /v1/artists/{id}}, honouring {@code If-None-Match}. */
@@ -87,6 +97,14 @@ final class ArtistsResource {
     }
 
     private byte[] lookup(String id, boolean developmentMode, boolean synthetic) {
+        java.util.function.UnaryOperator<Artist> change = controls.artistChange(id);
+        if (change != null) {
+            Artist artist = catalog.artist(id);
+            if (artist == null && synthetic) {
+                artist = SyntheticArtists.generate(id);
+            }
+            return artist == null ? null : ArtistJsonWriter.toJson(change.apply(artist), developmentMode);
+        }
         byte[] json = catalog.sharedArtistJson(id, developmentMode);
         if (json == null && synthetic) {
             json = SyntheticArtists.json(id, developmentMode);

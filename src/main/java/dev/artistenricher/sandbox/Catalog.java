@@ -27,6 +27,7 @@ public final class Catalog {
     private final List<String> ids;
     /** The artists in catalog order, for search. */
     private final List<Artist> artists;
+    private final Map<String, Artist> byId;
     private final Map<String, byte[]> fullJson;
     private final Map<String, byte[]> developmentModeJson;
 
@@ -44,6 +45,9 @@ public final class Catalog {
         }
         this.ids = Collections.unmodifiableList(order);
         this.artists = List.copyOf(distinct);
+        Map<String, Artist> index = new HashMap<>(distinct.size() * 2);
+        distinct.forEach(artist -> index.put(artist.id(), artist));
+        this.byId = Map.copyOf(index);
         this.fullJson = Map.copyOf(full);
         this.developmentModeJson = Map.copyOf(dev);
     }
@@ -114,6 +118,11 @@ public final class Catalog {
     /** Every artist, in catalog order (what {@code /v1/search} looks through). */
     List<Artist> artists() {
         return artists;
+    }
+
+    /** The catalog's artist with this ID, or null. */
+    Artist artist(String id) {
+        return byId.get(id);
     }
 
     /** True if the catalog holds an artist with this ID. */

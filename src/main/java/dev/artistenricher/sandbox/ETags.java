@@ -6,14 +6,14 @@ final class ETags {
     private ETags() {
     }
 
-    /** A strong, quoted ETag derived from the body only, so it is stable across emulator instances. */
+    /**
+     * A strong, quoted ETag derived from the body only, so it is stable across emulator instances:
+     * its CRC-32C (an intrinsic of the JVM: every batch answer of a benchmark gets one) and its length.
+     */
     static String of(byte[] body) {
-        long hash = 0xcbf29ce484222325L; // 64-bit FNV-1a: fast, and collisions are irrelevant at this scale
-        for (byte b : body) {
-            hash ^= b & 0xff;
-            hash *= 0x100000001b3L;
-        }
-        return "\"" + Long.toHexString(hash) + "\"";
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(body, 0, body.length);
+        return "\"" + Long.toHexString(crc.getValue()) + "-" + Integer.toHexString(body.length) + "\"";
     }
 
     /** True if an {@code If-None-Match} header value (possibly a list, weak tags or {@code *}) matches {@code etag}. */

@@ -30,6 +30,9 @@ public final class EmulatorControls {
     private volatile double resetRate;
     private volatile int tokenEndpointStatus;
     private volatile boolean tokenEndpointDropConnections;
+    /** Artists changed since the start (or the last reset), by ID: what a later call serves instead. */
+    private final java.util.Map<String, java.util.function.UnaryOperator<Artist>> changedArtists =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     EmulatorControls(TokenStore tokens) {
         this.tokens = tokens;
@@ -149,6 +152,29 @@ public final class EmulatorControls {
         tokens.revokeAll();
     }
 
+    /**
+     * From now on the artist with this ID (catalog or synthetic) has this popularity: the artist
+     * changed at Spotify between two calls (its batch answers get a new ETag too).
+     */
+    public void changePopularity(String id, int popularity) {
+        changeArtist(id, a -> new Artist(a.id(), a.name(), a.genres(), popularity, a.followers(), a.images()));
+    }
+
+    /** From now on the artist with this ID has this many followers. */
+    public void changeFollowers(String id, long followers) {
+        changeArtist(id, a -> new Artist(a.id(), a.name(), a.genres(), a.popularity(), followers, a.images()));
+    }
+
+    /** From now on the artist with this ID has this name. */
+    public void renameArtist(String id, String name) {
+        Objects.requireNonNull(name);
+        changeArtist(id, a -> new Artist(a.id(), name, a.genres(), a.popularity(), a.followers(), a.images()));
+    }
+
+    private void changeArtist(String id, java.util.function.UnaryOperator<Artist> change) {
+        changedArtists.merge(id, change, (earlier, later) -> a -> later.apply(earlier.apply(a)));
+    }
+
     /** All controls back to their defaults; issued tokens and stats are left alone. */
     public void reset() {
         credentials(SpotifyEmulator.DEMO_CLIENT_ID, SpotifyEmulator.DEMO_CLIENT_SECRET);
@@ -165,6 +191,7 @@ public final class EmulatorControls {
         quota.configure(-1, 0);
         tokenEndpointStatus = 0;
         tokenEndpointDropConnections = false;
+        changedArtists.clear();
     }
 
     private static double fraction(double value) {
@@ -188,6 +215,11 @@ public final class EmulatorControls {
 
     Duration tokenLifetime() {
         return tokenLifetime;
+    }
+
+    /** How the artist with this ID was changed by a test, or null when it is as the catalog has it. */
+    java.util.function.UnaryOperator<Artist> artistChange(String id) {
+        return changedArtists.isEmpty() ? null : changedArtists.get(id);
     }
 
     boolean developmentMode() {

@@ -14,12 +14,19 @@ import java.util.List;
  */
 public final class SpotifyRequest {
 
+    /** The answer header naming the version of an answer. */
+    public static final String ETAG = "ETag";
+    /** The request header asking for a 304 while the answer is still that version. */
+    public static final String IF_NONE_MATCH = "If-None-Match";
+
     private final List<String> ids;
     private final boolean single;
     /** The artist name searched for; null for an artists request. */
     private final String name;
     private final int limit;
     private int calls;
+    /** Whether the request offers the ETag of its stored answer (scheduled rounds), asking for a 304. */
+    private volatile boolean revalidate;
     private boolean tokenRenewed;
     private Instant firstFailureAt;
 
@@ -57,6 +64,29 @@ public final class SpotifyRequest {
      */
     public static SpotifyRequest search(String name, int limit) {
         return new SpotifyRequest(java.util.Objects.requireNonNull(name), limit);
+    }
+
+    /**
+     * Makes an artists request offer its stored answer's ETag ({@code If-None-Match}): a 304 then
+     * reuses the stored artists. Searches are always sent afresh.
+     */
+    public SpotifyRequest revalidating() {
+        this.revalidate = name == null;
+        return this;
+    }
+
+    public boolean revalidates() {
+        return revalidate;
+    }
+
+    /** A 304 whose stored artists are gone: the request is sent again without {@code If-None-Match}. */
+    public void stopRevalidating() {
+        this.revalidate = false;
+    }
+
+    /** What the ETag of this request's answer is stored under: its path and query (the same IDs in the same order). */
+    public String answerKey() {
+        return httpPath() + "?" + httpQuery();
     }
 
     /** The IDs asked for; none for a search. */
