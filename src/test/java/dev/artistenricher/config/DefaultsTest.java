@@ -131,6 +131,7 @@ class DefaultsTest {
         assertThat(fallbacks.retryMaxBackoff()).isEqualTo(duration(truth, "enricher.retry.max-backoff"));
         assertThat(fallbacks.cacheTtl()).isEqualTo(duration(truth, "enricher.cache.ttl"));
         assertThat(fallbacks.notFoundTtl()).isEqualTo(duration(truth, "enricher.cache.not-found-ttl"));
+        assertThat(fallbacks.searchLimit()).isEqualTo(Integer.parseInt(value(truth, "enricher.search.limit")));
         assertThat(fallbacks.progressInterval()).isEqualTo(Duration.ofSeconds(Long.parseLong(value(truth, "enricher.progress-interval"))));
     }
 
@@ -143,6 +144,16 @@ class DefaultsTest {
         assertThat(fallbacks.port()).isEqualTo(Integer.parseInt(value(truth, "camel.server.port")));
         assertThat(fallbacks.maxIds()).isEqualTo(Integer.parseInt(value(truth, "enricher.http.max-ids")));
         assertThat(fallbacks.maxInFlight()).isEqualTo(Integer.parseInt(value(truth, "enricher.http.max-in-flight")));
+    }
+
+    @Test
+    void theFallbacksOfScheduleSettingsAreThoseOfApplicationProperties() throws IOException {
+        Map<String, Optional<String>> truth = sourceOfTruth();
+        ScheduleSettings fallbacks = ScheduleSettings.read(key -> Optional.empty());
+        assertThat(truth.get("enricher.schedule.cron")).as("no schedule unless set").isEmpty();
+        assertThat(fallbacks.cron()).isEmpty();
+        assertThat(fallbacks.lists().toString()).isEqualTo(value(truth, "enricher.schedule.lists"));
+        assertThat(fallbacks.keep()).isEqualTo(Integer.parseInt(value(truth, "enricher.schedule.keep")));
     }
 
     private static String value(Map<String, Optional<String>> truth, String key) {
